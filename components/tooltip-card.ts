@@ -1,0 +1,81 @@
+/**
+ * Tooltip card: the content of the hover tooltip for one glossary entry, built with DOM APIs.
+ *
+ * What it does: term and category, the one-sentence gist, the definition, related and
+ * contrasting terms as buttons (the caller decides what choosing one does), the source, and a
+ * back button when the reader has followed a link.
+ * Cost: ~20 elements per card, built on demand when a tooltip opens or navigates.
+ * Must never: use innerHTML or interpret entry text as markup; every string is a text node.
+ */
+import type { DisplayEntry } from '../glossary/display-types';
+import { h } from './dom';
+import { sourceCitation } from './source-citation';
+
+export interface CardHandlers {
+  onNavigate(entryIndex: number): void;
+  onBack?: () => void;
+}
+
+const CATEGORY_LABELS: Record<string, string> = {
+  'core-concepts': 'Core concept',
+  'failure-modes': 'Failure mode',
+  'training-methods': 'Training method',
+  interpretability: 'Interpretability',
+  evaluation: 'Evaluation',
+  'governance-and-strategy': 'Governance and strategy',
+  'agents-and-decision-theory': 'Agents and decision theory',
+  'forecasting-and-risk': 'Forecasting and risk',
+};
+
+export function categoryLabel(category: string): string {
+  return CATEGORY_LABELS[category] ?? category;
+}
+
+export function tooltipCard(
+  doc: Document,
+  entries: readonly DisplayEntry[],
+  index: number,
+  handlers: CardHandlers,
+): HTMLElement {
+  const e = entries[index]!;
+  const chips = (label: string, ids: readonly number[], cls: string) =>
+    ids.length === 0
+      ? null
+      : h(
+          doc,
+          'div',
+          { class: `links ${cls}` },
+          h(doc, 'span', { class: 'links-label' }, label),
+          ...ids.map((i) => {
+            const b = h(doc, 'button', { type: 'button', class: 'chip', 'data-entry': entries[i]!.id }, entries[i]!.term);
+            b.addEventListener('click', (ev) => {
+              ev.stopPropagation();
+              handlers.onNavigate(i);
+            });
+            return b;
+          }),
+        );
+
+  let back: HTMLButtonElement | null = null;
+  if (handlers.onBack) {
+    back = h(doc, 'button', { type: 'button', class: 'back', 'aria-label': 'Back' }, '←');
+    const onBack = handlers.onBack;
+    back.addEventListener('click', (ev) => {
+      ev.stopPropagation();
+      onBack();
+    });
+  }
+
+  const source = e.sources[0];
+  return h(
+    doc,
+    'article',
+    { class: 'card', 'data-entry': e.id, 'aria-label': `${e.term}: glossary entry` },
+    h(doc, 'header', {}, back, h(doc, 'h2', { class: 'term' }, e.term), h(doc, 'span', { class: 'category' }, categoryLabel(e.category))),
+    h(doc, 'p', { class: 'gist' }, e.gist),
+    h(doc, 'p', { class: 'definition' }, e.definition),
+    chips('Related', e.related, 'related'),
+    chips('Not to be confused with', e.contrasts, 'contrasts'),
+    source ? h(doc, 'p', { class: 'source' }, h(doc, 'span', { class: 'links-label' }, 'Source'), sourceCitation(doc, source)) : null,
+  );
+}

@@ -1,0 +1,4 @@
+/**
+ * Background entry: wiring only.
+ */
+export default defineBackground(() => {});

@@ -1,0 +1,26 @@
+/** The runtime shape of a glossary entry as the UI sees it (see display.ts). Types only. */
+export interface DisplaySource {
+  authors: string[];
+  title: string;
+  year: number;
+  url: string;
+}
+
+export interface DisplayEntry {
+  id: string;
+  term: string;
+  aliases: string[];
+  category: string;
+  gist: string;
+  definition: string;
+  /** Indexes into the same entries array. */
+  related: number[];
+  contrasts: number[];
+  sources: DisplaySource[];
+  depth?: {
+    origin: string;
+    keyIdeas: string[];
+    debates: string[];
+    furtherReading: DisplaySource[];
+  };
+}

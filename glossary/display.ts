@@ -1,0 +1,27 @@
+/**
+ * Display data: the part of each entry the UI shows, in the shape the UI wants.
+ *
+ * What it does: maps schema entries to `DisplayEntry` (related ids resolved to indexes, so a
+ * tooltip can follow a link without a lookup table).
+ * Cost: build time; the result is inlined into the bundles that show entries.
+ * Must never: carry anything the UI does not render (it is shipped to every page).
+ */
+import type { Entry } from './schema';
+import type { DisplayEntry } from './display-types';
+
+export function toDisplayEntries(entries: readonly Entry[]): DisplayEntry[] {
+  const index = new Map(entries.map((e, i) => [e.id, i]));
+  const resolveIds = (ids: string[]) => ids.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
+  return entries.map((e) => ({
+    id: e.id,
+    term: e.term,
+    aliases: e.aliases,
+    category: e.category,
+    gist: e.gist,
+    definition: e.definition,
+    related: resolveIds(e.related),
+    contrasts: resolveIds(e.contrasts),
+    sources: e.sources.map((s) => ({ authors: s.authors, title: s.title, year: s.year, url: s.url })),
+    ...(e.depth ? { depth: e.depth } : {}),
+  }));
+}

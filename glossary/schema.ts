@@ -1,0 +1,84 @@
+/**
+ * Glossary entry schema: the single definition of what an entry file may contain.
+ *
+ * What it does: declares the shape of `glossary/entries/<id>.yaml` with zod, so the build, the
+ * tests and the coverage report validate entries the same way and report the file, the entry
+ * and the field that is wrong.
+ * Cost: build time and tests only; nothing here ships in the content script.
+ * Must never: accept an entry whose text could be mistaken for markup by a renderer (the UI
+ * builds DOM from these strings with textContent, but a reviewer should still see plain prose).
+ */
+import { z } from 'zod';
+
+export const CATEGORIES = [
+  'core-concepts',
+  'failure-modes',
+  'training-methods',
+  'interpretability',
+  'evaluation',
+  'governance-and-strategy',
+  'agents-and-decision-theory',
+  'forecasting-and-risk',
+] as const;
+
+export const CATEGORY_LABELS: Record<(typeof CATEGORIES)[number], string> = {
+  'core-concepts': 'Core concepts',
+  'failure-modes': 'Failure modes',
+  'training-methods': 'Training methods',
+  interpretability: 'Interpretability',
+  evaluation: 'Evaluation',
+  'governance-and-strategy': 'Governance and strategy',
+  'agents-and-decision-theory': 'Agents and decision theory',
+  'forecasting-and-risk': 'Forecasting and risk',
+};
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const noMarkup = (s: string) => !/[<>]/.test(s);
+const words = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
+
+const form = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(80, 'must be at most 80 characters')
+  .refine(noMarkup, 'must not contain < or >');
+
+const prose = z.string().trim().min(1, 'must not be empty').refine(noMarkup, 'must not contain < or >');
+
+export const sourceSchema = z.strictObject({
+  authors: z.array(z.string().trim().min(1)).min(1, 'needs at least one author (a person or an organisation)'),
+  title: z.string().trim().min(1, 'must not be empty'),
+  year: z.number().int().min(1800).max(2100),
+  url: z.url({ protocol: /^https$/, error: 'must be an https URL' }),
+  note: prose.optional(),
+});
+
+export const depthSchema = z.strictObject({
+  origin: prose,
+  keyIdeas: z.array(prose).min(1),
+  debates: z.array(prose).min(1),
+  furtherReading: z.array(sourceSchema).min(1),
+});
+
+export const entrySchema = z.strictObject({
+  id: z.string().regex(ID, 'must be kebab-case: lowercase letters, digits and single hyphens'),
+  term: form,
+  aliases: z.array(form).default([]),
+  gatedAliases: z.array(form).default([]),
+  category: z.enum(CATEGORIES),
+  ambiguity: z.enum(['low', 'medium', 'high']),
+  gist: prose.refine((s) => words(s) <= 25, 'must be at most 25 words'),
+  definition: prose.refine((s) => {
+    const n = words(s);
+    return n >= 60 && n <= 150;
+  }, 'must be 60 to 150 words'),
+  related: z.array(z.string().regex(ID)).default([]),
+  contrasts: z.array(z.string().regex(ID)).default([]),
+  sources: z.array(sourceSchema).min(1, 'needs at least one source'),
+  depth: depthSchema.optional(),
+});
+
+export type EntryInput = z.input<typeof entrySchema>;
+export type Entry = z.output<typeof entrySchema>;
+export type Source = z.output<typeof sourceSchema>;
+export type Category = (typeof CATEGORIES)[number];

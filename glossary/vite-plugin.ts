@@ -1,0 +1,43 @@
+/**
+ * Vite plugin that turns `glossary/entries/*.yaml` into two virtual modules at build time:
+ *   - `virtual:glossary/matcher`: the compiled token trie (what every page needs to scan);
+ *   - `virtual:glossary/entries`: `loadEntries()`, the entries' display data (what a tooltip or
+ *     the popup shows), parsed on first call.
+ *
+ * What it does: loads and validates the glossary (a bad entry fails the build with a message
+ * naming file, entry and field), compiles the matcher, and inlines both as `JSON.parse('…')`,
+ * which browsers parse faster than the equivalent object literal.
+ * Cost: build time only (tens of ms); the page pays one JSON.parse per module it imports.
+ * Must never: run in the extension; it reads files with Node's fs.
+ */
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { compileMatcher } from '../matching/compile';
+import { toDisplayEntries } from './display';
+import { loadGlossary } from './load';
+
+const MATCHER = 'virtual:glossary/matcher';
+const ENTRIES = 'virtual:glossary/entries';
+
+export function glossaryPlugin(root = process.cwd()): Plugin {
+  // GLOSSARY_DIR lets tests and contributors build against another folder of entries.
+  const dir = resolve(root, process.env.GLOSSARY_DIR ?? 'glossary/entries');
+  return {
+    name: 'alignment-glossary',
+    resolveId(id) {
+      if (id === MATCHER || id === ENTRIES) return '\0' + id;
+      return null;
+    },
+    load(id) {
+      if (id !== '\0' + MATCHER && id !== '\0' + ENTRIES) return null;
+      const { entries, files } = loadGlossary(dir, root);
+      for (const f of files) this.addWatchFile(resolve(root, f));
+      if (id === '\0' + MATCHER) {
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(compileMatcher(entries)))});`;
+      }
+      // Entries are parsed on first use (first hover, popup open), not when a page loads.
+      const raw = JSON.stringify(JSON.stringify(toDisplayEntries(entries)));
+      return `let cache;\nexport function loadEntries() { return (cache ??= JSON.parse(${raw})); }`;
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Topic gate: decides whether a page is about AI, so that ambiguous forms ("debate",
+ * "sycophancy", "AGI") are highlighted there and nowhere else.
+ *
+ * What it does: counts evidence as the scan goes (distinct unambiguous glossary entries, AI
+ * keywords such as "machine learning" or "LLM") and answers `isAiPage`. Once a page qualifies it
+ * stays qualified; the decision only grows as more of the page is read.
+ * Cost: a Set insert or a counter bump per match.
+ * Must never: count a gated form as evidence; that would let an off-topic page talk itself into
+ * being about AI ("alignment problem" on a CSS page).
+ */
+export interface TopicGateOptions {
+  /** Distinct unambiguous entries that alone make a page about AI. */
+  minEntries: number;
+  /** AI keyword occurrences that alone make a page about AI. */
+  minKeywords: number;
+}
+
+export const DEFAULT_TOPIC_GATE: TopicGateOptions = { minEntries: 3, minKeywords: 4 };
+
+export class TopicGate {
+  private entries = new Set<number>();
+  private keywords = 0;
+  private decided = false;
+
+  constructor(private readonly options: TopicGateOptions = DEFAULT_TOPIC_GATE) {}
+
+  addEntry(entry: number): void {
+    this.entries.add(entry);
+  }
+
+  addKeyword(): void {
+    this.keywords++;
+  }
+
+  get isAiPage(): boolean {
+    if (this.decided) return true;
+    const { minEntries, minKeywords } = this.options;
+    const e = this.entries.size;
+    // Two kinds of weaker evidence together also count: one entry plus a couple of keywords.
+    this.decided = e >= minEntries || this.keywords >= minKeywords || (e >= 1 && this.keywords >= 2) || (e >= 2 && this.keywords >= 1);
+    return this.decided;
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Glossary page: composes the scanner, term index, painter, tooltip, hover tracker and mutation
+ * batcher for one document, and answers what the rest of the extension asks about the page.
+ *
+ * What it does: `start()` scans the body in slices, paints, starts hover tracking and watches
+ * for changes; `stop()` removes every trace (highlights, tooltip, listeners, observers);
+ * `report()` builds the get-page-terms answer.
+ * Cost: see the parts; this file only wires them.
+ * Must never: hold extension APIs (the entrypoint owns messaging and settings), so it can run in
+ * tests, in the benchmark and in the PDF viewer alike.
+ */
+import type { CompiledMatcher } from '../matching/compiled';
+import type { DisplayEntry } from '../glossary/display-types';
+import type { PageTermsReport } from '../messaging/contract';
+import { GlossaryTooltip } from './glossary-tooltip';
+import { trackHover } from './hover-tracker';
+import { MutationBatcher } from './mutation-batcher';
+import { PageScanner } from './page-scanner';
+import { createPainter, type Painter } from './painter';
+import { TermIndex, type PaintMode } from './term-index';
+
+export interface GlossaryPageOptions {
+  matcher: CompiledMatcher;
+  entries: () => readonly DisplayEntry[];
+  tooltipCss: string;
+  mode?: PaintMode;
+  intentMs?: number;
+}
+
+export class GlossaryPage {
+  private index: TermIndex;
+  private scanner: PageScanner;
+  private painter: Painter;
+  private tooltip: GlossaryTooltip;
+  private batcher: MutationBatcher | null = null;
+  private abort: AbortController | null = null;
+  private hover: ReturnType<typeof trackHover> | null = null;
+  private stepCursor = -1;
+  enabled = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: GlossaryPageOptions,
+  ) {
+    this.index = new TermIndex(options.matcher.ids, options.matcher.terms, options.mode ?? 'first');
+    this.painter = createPainter(doc.defaultView as Window & typeof globalThis);
+    this.scanner = new PageScanner(options.matcher, this.index, () => this.repaint());
+    this.tooltip = new GlossaryTooltip(doc, options.entries, options.tooltipCss);
+  }
+
+  /** Begin (or resume) highlighting. Resolves when the first full scan is done. */
+  start(): Promise<void> {
+    if (this.enabled) return this.scanner.status === 'scanning' ? this.scanner.scan(this.doc.body) : Promise.resolve();
+    this.enabled = true;
+    this.abort = new AbortController();
+    this.hover = trackHover(this.doc, this.index, this.tooltip, this.abort.signal, { intentMs: this.options.intentMs });
+    this.batcher = new MutationBatcher(this.doc.documentElement, (batch) => {
+      this.scanner.account(() => {
+        if (batch.full) this.index.prune(this.doc.body);
+        else if (batch.removals) this.index.prune();
+        for (const r of batch.roots) this.index.prune(r);
+        this.repaint();
+      });
+      if (batch.full) void this.scanner.scan(this.doc.body);
+      else for (const r of batch.roots) void this.scanner.scan(r);
+    });
+    this.batcher.start();
+    return this.doc.body ? this.scanner.scan(this.doc.body) : Promise.resolve();
+  }
+
+  /** Remove every highlight, the tooltip and all listeners; the page is as if we never ran. */
+  stop(): void {
+    if (!this.enabled) return;
+    this.enabled = false;
+    this.abort?.abort();
+    this.batcher?.stop();
+    this.scanner.stop();
+    this.painter.clear();
+    this.tooltip.destroy();
+    this.index = new TermIndex(this.options.matcher.ids, this.options.matcher.terms, this.index.mode);
+    this.scanner = new PageScanner(this.options.matcher, this.index, () => this.repaint());
+  }
+
+  setMode(mode: PaintMode): void {
+    this.index.mode = mode;
+    if (this.enabled) this.scanner.account(() => this.repaint());
+  }
+
+  report(): PageTermsReport {
+    return {
+      status: !this.enabled ? 'disabled' : this.scanner.status,
+      scannedChars: this.scanner.scannedChars,
+      scanMs: Math.round(this.scanner.scanMs * 100) / 100,
+      terms: this.enabled ? this.index.report() : [],
+      openTooltip: this.tooltip.currentId ? { id: this.tooltip.currentId } : null,
+    };
+  }
+
+  /** Scroll to the first occurrence of an entry and open its tooltip (popup "On this page"). */
+  reveal(id: string): boolean {
+    const entry = this.options.matcher.ids.indexOf(id);
+    const match = entry >= 0 ? this.index.firstMatchOf(entry) : null;
+    if (!match || !this.hover) return false;
+    const el = match.nodes[0]!.parentElement;
+    el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    this.hover.open(match, true, true);
+    return true;
+  }
+
+  /** Keyboard path: open the next (or previous) term's tooltip, announced to screen readers. */
+  step(direction: 1 | -1 = 1): string | null {
+    const order = this.index.paintedInOrder();
+    if (order.length === 0 || !this.hover) return null;
+    this.stepCursor = (this.stepCursor + direction + order.length) % order.length;
+    const match = order[this.stepCursor]!;
+    match.nodes[0]!.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    this.hover.open(match, true, true);
+    return this.options.matcher.ids[match.entry] ?? null;
+  }
+
+  private repaint(): void {
+    this.painter.paint(this.index.paintSet().map((m) => m.range));
+  }
+}

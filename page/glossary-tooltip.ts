@@ -1,0 +1,151 @@
+/**
+ * Glossary tooltip: the single tippy instance that shows entries, with in-tooltip navigation.
+ *
+ * What it does: shows an entry's card next to a rectangle (the hovered term's line box), lets the
+ * reader follow related terms inside the same tooltip with a back button, pins on request, and
+ * tells the page whether it is open and on which entry.
+ * Cost: tippy and the shadow host are created on the first show; each show builds one card.
+ * Must never: pass HTML strings to tippy (allowHTML stays off; content is an element), or exist
+ * more than once per page.
+ */
+import tippy, { type Instance } from 'tippy.js';
+import type { DisplayEntry } from '../glossary/display-types';
+import { tooltipCard } from '../components/tooltip-card';
+import { createTooltipHost, type TooltipHost } from './tooltip-host';
+
+export interface TooltipAnchor {
+  /** Where to point now (called again when the page scrolls while pinned). */
+  rect(): DOMRect;
+}
+
+export class GlossaryTooltip {
+  private host: TooltipHost | null = null;
+  private tip: Instance | null = null;
+  private anchor: TooltipAnchor | null = null;
+  private history: number[] = [];
+  /** The entry on screen, or null when hidden. */
+  current: number | null = null;
+  pinned = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly entries: () => readonly DisplayEntry[],
+    private readonly css: string,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.current !== null;
+  }
+
+  get currentId(): string | null {
+    return this.current === null ? null : (this.entries()[this.current]?.id ?? null);
+  }
+
+  /** Whether an event target or node belongs to the tooltip. */
+  owns(target: EventTarget | null): boolean {
+    return !!this.host && !!target && (target === this.host.host || this.host.host.contains(target as Node));
+  }
+
+  show(entry: number, anchor: TooltipAnchor, options: { pin?: boolean; announce?: boolean } = {}): void {
+    this.anchor = anchor;
+    this.history = [];
+    this.pinned = !!options.pin;
+    this.render(entry);
+    const tip = this.ensureTip();
+    this.host!.raise();
+    tip.show();
+    tip.popperInstance?.update();
+    if (options.announce) this.announce(entry);
+  }
+
+  pin(): void {
+    this.pinned = true;
+  }
+
+  hide(): void {
+    this.current = null;
+    this.pinned = false;
+    this.history = [];
+    this.tip?.hide();
+  }
+
+  /** Keep a pinned tooltip attached to its term while the page scrolls. */
+  reposition(): void {
+    this.tip?.popperInstance?.update();
+  }
+
+  destroy(): void {
+    this.tip?.destroy();
+    this.tip = null;
+    this.host?.destroy();
+    this.host = null;
+    this.current = null;
+  }
+
+  private navigate(to: number): void {
+    if (this.current !== null) this.history.push(this.current);
+    // Following a link is a deliberate act: keep the tooltip open until dismissed.
+    this.pinned = true;
+    this.render(to);
+    this.focusCard();
+  }
+
+  private back(): void {
+    const prev = this.history.pop();
+    if (prev === undefined) return;
+    this.render(prev);
+    this.focusCard();
+  }
+
+  private render(entry: number): void {
+    this.current = entry;
+    const card = tooltipCard(this.doc, this.entries(), entry, {
+      onNavigate: (i) => this.navigate(i),
+      onBack: this.history.length ? () => this.back() : undefined,
+    });
+    this.ensureTip().setContent(card);
+  }
+
+  private focusCard(): void {
+    const first = this.host?.root.querySelector<HTMLElement>('.card button.back, .card button.chip');
+    first?.focus({ preventScroll: true });
+  }
+
+  private announce(entry: number): void {
+    const e = this.entries()[entry];
+    if (this.host && e) this.host.live.textContent = `${e.term}: ${e.gist}`;
+  }
+
+  private ensureTip(): Instance {
+    if (this.tip) return this.tip;
+    this.host = createTooltipHost(this.doc, this.css);
+    const reference = this.doc.createElement('span');
+    this.host.root.append(reference);
+    const layer = this.host.layer;
+    this.tip = tippy(reference, {
+      getReferenceClientRect: () => this.anchor?.rect() ?? new DOMRect(),
+      appendTo: () => layer,
+      allowHTML: false,
+      interactive: true,
+      trigger: 'manual',
+      hideOnClick: false,
+      placement: 'bottom-start',
+      maxWidth: 380,
+      theme: 'glossary',
+      animation: 'fade',
+      duration: [100, 80],
+      offset: [0, 8],
+      zIndex: 2147483647,
+      role: 'dialog',
+      aria: { content: null, expanded: false },
+      popperOptions: {
+        strategy: 'fixed',
+        modifiers: [
+          { name: 'flip', options: { fallbackPlacements: ['top-start', 'bottom-end', 'top-end'] } },
+          { name: 'preventOverflow', options: { padding: 8, altAxis: true } },
+        ],
+      },
+    });
+    return this.tip;
+  }
+}

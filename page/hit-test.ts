@@ -1,0 +1,49 @@
+/**
+ * Hit test: from a pointer position to the painted match under it, without any element of ours
+ * in the page to receive events.
+ *
+ * What it does: asks the browser for the caret position at (x, y) (caretPositionFromPoint, or
+ * WebKit's caretRangeFromPoint), looks the text node up in the term index, and confirms that
+ * the point really lies inside one of the match's line boxes (the caret API snaps to the nearest
+ * character even when the pointer is in a margin).
+ * Cost: one caret query and, on a candidate, one getClientRects; call at most once per frame.
+ * Must never: trigger style changes or keep references to nodes beyond the call.
+ */
+import type { PageMatch, TermIndex } from './term-index';
+
+interface CaretDoc {
+  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretRangeFromPoint?: (x: number, y: number) => Range | null;
+}
+
+export function caretAt(doc: Document, x: number, y: number): [Node, number] | null {
+  const d = doc as unknown as CaretDoc;
+  if (typeof d.caretPositionFromPoint === 'function') {
+    const p = d.caretPositionFromPoint(x, y);
+    return p ? [p.offsetNode, p.offset] : null;
+  }
+  if (typeof d.caretRangeFromPoint === 'function') {
+    const r = d.caretRangeFromPoint(x, y);
+    return r ? [r.startContainer, r.startOffset] : null;
+  }
+  return null;
+}
+
+/** The client rect of `range` that contains (x, y), allowing a little slack. */
+export function rectAt(range: Range, x: number, y: number, slack = 1): DOMRect | null {
+  for (const r of range.getClientRects()) {
+    if (x >= r.left - slack && x <= r.right + slack && y >= r.top - slack && y <= r.bottom + slack) return r;
+  }
+  return null;
+}
+
+export function hitTest(doc: Document, index: TermIndex, x: number, y: number): { match: PageMatch; rect: DOMRect } | null {
+  const caret = caretAt(doc, x, y);
+  if (!caret || caret[0].nodeType !== Node.TEXT_NODE) return null;
+  const [node, offset] = caret;
+  // The caret sits between characters; the character under the pointer may be just before it.
+  const match = index.paintedAt(node, offset) ?? (offset > 0 ? index.paintedAt(node, offset - 1) : null);
+  if (!match) return null;
+  const rect = rectAt(match.range, x, y);
+  return rect ? { match, rect } : null;
+}

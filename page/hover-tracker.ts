@@ -1,0 +1,141 @@
+/**
+ * Hover tracker: pointer and keyboard events -> tooltip open, pinned or closed.
+ *
+ * What it does: on pointer movement (at most once per frame) hit-tests the painted matches; a
+ * pointer that rests on a term for `intentMs` opens its tooltip; leaving the term and the
+ * tooltip for `graceMs` closes it (the tooltip is hoverable); a click on a term opens it pinned;
+ * a click elsewhere, Escape, or scrolling an unpinned tooltip closes it.
+ * Cost: one passive listener per event type; one hit test per animation frame while the pointer
+ * moves, none when it is still.
+ * Must never: call preventDefault or stopPropagation on page events (links inside highlighted
+ * text must keep working), or listen with anything but the abort signal it is given.
+ */
+import type { GlossaryTooltip } from './glossary-tooltip';
+import { hitTest, rectAt } from './hit-test';
+import type { PageMatch, TermIndex } from './term-index';
+
+export interface HoverOptions {
+  intentMs?: number;
+  graceMs?: number;
+}
+
+export function trackHover(
+  doc: Document,
+  index: TermIndex,
+  tooltip: GlossaryTooltip,
+  signal: AbortSignal,
+  options: HoverOptions = {},
+): { open(match: PageMatch, pin: boolean, announce?: boolean): void } {
+  const intentMs = options.intentMs ?? 250;
+  const graceMs = options.graceMs ?? 300;
+  const win = doc.defaultView!;
+  let x = 0;
+  let y = 0;
+  let frame = 0;
+  let candidate: PageMatch | null = null;
+  let openMatch: PageMatch | null = null;
+  let intentTimer: ReturnType<typeof setTimeout> | undefined;
+  let graceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const anchorFor = (match: PageMatch, px: number, py: number) => {
+    // Point at the line box the reader is on when a term wraps across lines.
+    const rects = [...match.range.getClientRects()];
+    const hit = rectAt(match.range, px, py);
+    const line = hit ? rects.findIndex((r) => r.top === hit.top && r.left === hit.left) : 0;
+    return { rect: () => match.range.getClientRects()[Math.max(0, line)] ?? match.range.getBoundingClientRect() };
+  };
+
+  const open = (match: PageMatch, pin: boolean, announce = false) => {
+    clearTimeout(intentTimer);
+    clearTimeout(graceTimer);
+    openMatch = match;
+    const r = match.range.getBoundingClientRect();
+    tooltip.show(match.entry, anchorFor(match, x || r.left + 1, y || r.top + 1), { pin, announce });
+  };
+
+  const close = () => {
+    clearTimeout(graceTimer);
+    openMatch = null;
+    tooltip.hide();
+  };
+
+  const scheduleClose = () => {
+    if (!tooltip.isOpen || tooltip.pinned) return;
+    clearTimeout(graceTimer);
+    graceTimer = setTimeout(() => {
+      if (!tooltip.pinned) close();
+    }, graceMs);
+  };
+
+  const check = () => {
+    frame = 0;
+    const hit = hitTest(doc, index, x, y);
+    if (hit && tooltip.isOpen && hit.match === openMatch) {
+      clearTimeout(graceTimer);
+      return;
+    }
+    if (hit) {
+      if (hit.match !== candidate) {
+        candidate = hit.match;
+        clearTimeout(intentTimer);
+        const m = hit.match;
+        intentTimer = setTimeout(() => {
+          // Still resting on the same term?
+          const again = hitTest(doc, index, x, y);
+          if (again?.match === m && !tooltip.pinned) open(m, false);
+        }, intentMs);
+      }
+      return;
+    }
+    candidate = null;
+    clearTimeout(intentTimer);
+    scheduleClose();
+  };
+
+  const listen = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void, capture = true) =>
+    doc.addEventListener(type, fn, { capture, passive: true, signal });
+
+  listen('pointermove', (e) => {
+    x = e.clientX;
+    y = e.clientY;
+    if (tooltip.owns(e.target)) {
+      // Over the tooltip itself: it is hoverable, keep it.
+      clearTimeout(graceTimer);
+      candidate = null;
+      clearTimeout(intentTimer);
+      return;
+    }
+    if (!frame) frame = win.requestAnimationFrame(check);
+  });
+
+  listen('pointerdown', (e) => {
+    if (tooltip.owns(e.target)) return;
+    x = e.clientX;
+    y = e.clientY;
+    const hit = hitTest(doc, index, x, y);
+    if (hit) open(hit.match, true);
+    else if (tooltip.isOpen) close();
+  });
+
+  listen('keydown', (e) => {
+    if (e.key === 'Escape' && tooltip.isOpen) close();
+  });
+
+  win.addEventListener(
+    'scroll',
+    () => {
+      if (!tooltip.isOpen) return;
+      if (tooltip.pinned) tooltip.reposition();
+      else close();
+    },
+    { capture: true, passive: true, signal },
+  );
+
+  signal.addEventListener('abort', () => {
+    clearTimeout(intentTimer);
+    clearTimeout(graceTimer);
+    if (frame) win.cancelAnimationFrame(frame);
+  });
+
+  return { open };
+}

@@ -1,0 +1,113 @@
+/**
+ * Mutation batcher: turns a stream of DOM mutations into a few subtrees worth rescanning.
+ *
+ * What it does: observes the document, collects added nodes and changed text, and after a quiet
+ * `delayMs` (or at the latest `maxWaitMs` after the first change, so a page that never stops
+ * mutating is still served) hands the callback the smallest set of roots that covers the
+ * change: an added block element itself, or the block that holds added inline content or
+ * changed text. Past `fullRescanAt` roots it asks for one full rescan instead.
+ * Cost: O(records) bookkeeping per batch; no DOM reads but `contains`, `isConnected` and tag names.
+ * Must never: react to the extension's own UI, or call back more than once per batch.
+ */
+import { blockContainerOf, isInlineElement, OWN_UI_TAG } from './text-walker';
+
+export interface MutationBatch {
+  /** Subtrees to rescan (disjoint). Empty when only removals happened. */
+  roots: Node[];
+  /** Some nodes were removed or changed: prune matches that are gone. */
+  removals: boolean;
+  /** Too much changed: rescan everything. */
+  full: boolean;
+}
+
+export interface BatcherOptions {
+  delayMs?: number;
+  maxWaitMs?: number;
+  fullRescanAt?: number;
+}
+
+export class MutationBatcher {
+  private observer: MutationObserver;
+  private roots = new Set<Node>();
+  private removals = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private firstAt = 0;
+  private readonly delayMs: number;
+  private readonly maxWaitMs: number;
+  private readonly fullRescanAt: number;
+
+  constructor(
+    private readonly target: Node,
+    private readonly onBatch: (batch: MutationBatch) => void,
+    options: BatcherOptions = {},
+  ) {
+    this.delayMs = options.delayMs ?? 120;
+    this.maxWaitMs = options.maxWaitMs ?? 600;
+    this.fullRescanAt = options.fullRescanAt ?? 400;
+    this.observer = new MutationObserver((records) => this.collect(records));
+  }
+
+  start(): void {
+    this.observer.observe(this.target, { childList: true, subtree: true, characterData: true });
+  }
+
+  stop(): void {
+    this.observer.disconnect();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.roots.clear();
+    this.removals = false;
+  }
+
+  private collect(records: MutationRecord[]): void {
+    for (const r of records) {
+      if (isOwnUi(r.target)) continue;
+      if (r.type === 'characterData') {
+        this.removals = true;
+        const block = blockContainerOf(r.target);
+        if (block) this.roots.add(block);
+        continue;
+      }
+      if (r.removedNodes.length) this.removals = true;
+      r.addedNodes.forEach((n) => {
+        if (isOwnUi(n)) return;
+        if (n.nodeType === Node.ELEMENT_NODE && !isInlineElement(n as Element)) this.roots.add(n);
+        else if (n.nodeType === Node.ELEMENT_NODE || n.nodeType === Node.TEXT_NODE) {
+          // Inline content joins the phrases of its block: rescan the block.
+          this.removals = true;
+          const block = blockContainerOf(r.target);
+          if (block) this.roots.add(block);
+        }
+      });
+    }
+    if (this.roots.size === 0 && !this.removals) return;
+    const now = performance.now();
+    if (this.timer === undefined) this.firstAt = now;
+    clearTimeout(this.timer);
+    const wait = Math.max(0, Math.min(this.delayMs, this.firstAt + this.maxWaitMs - now));
+    this.timer = setTimeout(() => this.flush(), wait);
+  }
+
+  /** Deliver the pending batch now (also used by tests). */
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const pending = [...this.roots].filter((n) => n.isConnected);
+    const removals = this.removals;
+    this.roots.clear();
+    this.removals = false;
+    if (pending.length === 0 && !removals) return;
+    if (pending.length > this.fullRescanAt) {
+      this.onBatch({ roots: [], removals: true, full: true });
+      return;
+    }
+    // Keep only outermost roots: a root inside another is scanned with it.
+    const roots = pending.filter((n) => !pending.some((o) => o !== n && o.contains(n)));
+    this.onBatch({ roots, removals, full: false });
+  }
+}
+
+function isOwnUi(n: Node): boolean {
+  const el = n.nodeType === Node.ELEMENT_NODE ? (n as Element) : n.parentElement;
+  return !!el && (el.tagName.toUpperCase() === OWN_UI_TAG || !!el.closest?.(OWN_UI_TAG.toLowerCase()));
+}

@@ -1,0 +1,155 @@
+/**
+ * Term index: every glossary match found on the page, and which of them are painted.
+ *
+ * What it does: keeps matches per entry in order of discovery, holds back gated matches until
+ * the topic gate says the page is about AI, picks the ranges to paint (the first live occurrence
+ * of each entry, or all of them), answers "which painted match is at this text position", and
+ * produces the `terms` list of the get-page-terms report.
+ * Cost: O(1) per added match; pruning after DOM removals is O(matches).
+ * Must never: touch the DOM beyond reading Range boundaries and `isConnected`.
+ */
+import { TopicGate } from '../matching/topic-gate';
+import type { PageTerm } from '../messaging/contract';
+
+export interface PageMatch {
+  range: Range;
+  entry: number;
+  /** The page's own text for this match. */
+  text: string;
+  /** Text nodes the match touches (usually one). */
+  nodes: Text[];
+  /** Discovery sequence number: document order within one scan, later scans after. */
+  seq: number;
+}
+
+interface EntryState {
+  /** Sorted by seq, so matches[0] is the first appearance. */
+  matches: PageMatch[];
+  forms: Set<string>;
+}
+
+export type PaintMode = 'first' | 'all';
+
+export class TermIndex {
+  private byEntry = new Map<number, EntryState>();
+  private pendingGated: PageMatch[] = [];
+  private byNode = new Map<Text, PageMatch[]>();
+  private painted = new Set<PageMatch>();
+  readonly gate: TopicGate;
+
+  constructor(
+    private readonly ids: readonly string[],
+    private readonly terms: readonly string[],
+    public mode: PaintMode = 'first',
+    gate = new TopicGate(),
+  ) {
+    this.gate = gate;
+  }
+
+  /** Add a match; gated matches wait for the topic gate. */
+  add(match: PageMatch, gated: boolean): void {
+    if (gated && !this.gate.isAiPage) {
+      this.pendingGated.push(match);
+      return;
+    }
+    if (!gated) this.gate.addEntry(match.entry);
+    this.confirm(match);
+  }
+
+  /** After new evidence: release held gated matches if the page now qualifies. */
+  releaseGated(): void {
+    if (this.pendingGated.length === 0 || !this.gate.isAiPage) return;
+    const held = this.pendingGated;
+    this.pendingGated = [];
+    for (const m of held) if (m.nodes[0]!.isConnected) this.confirm(m);
+  }
+
+  private confirm(match: PageMatch): void {
+    let state = this.byEntry.get(match.entry);
+    if (!state) {
+      state = { matches: [], forms: new Set() };
+      this.byEntry.set(match.entry, state);
+    }
+    // Held gated matches arrive late; keep each list in discovery order.
+    let i = state.matches.length;
+    while (i > 0 && state.matches[i - 1]!.seq > match.seq) i--;
+    state.matches.splice(i, 0, match);
+    state.forms.add(match.text);
+  }
+
+  /** Drop matches whose text left the document or sits under `root` (about to be rescanned). */
+  prune(root?: Node): void {
+    const dead = (m: PageMatch) =>
+      !m.nodes.every((n) => n.isConnected) || (root !== undefined && m.nodes.some((n) => root.contains(n)));
+    for (const [entry, state] of this.byEntry) {
+      if (!state.matches.some(dead)) continue;
+      state.matches = state.matches.filter((m) => !dead(m));
+      if (state.matches.length === 0) this.byEntry.delete(entry);
+      else state.forms = new Set(state.matches.map((m) => m.text));
+      // Entries stay in the map only while they have matches, so matches[0] always exists.
+    }
+    this.pendingGated = this.pendingGated.filter((m) => !dead(m));
+  }
+
+  /** The matches that should be painted now. Rebuilds the node lookup used by hit testing. */
+  paintSet(): PageMatch[] {
+    const out: PageMatch[] = [];
+    for (const state of this.byEntry.values()) {
+      if (this.mode === 'all') out.push(...state.matches);
+      else if (state.matches[0]) out.push(state.matches[0]);
+    }
+    this.painted = new Set(out);
+    this.byNode.clear();
+    for (const m of out) {
+      for (const n of m.nodes) {
+        const list = this.byNode.get(n);
+        if (list) list.push(m);
+        else this.byNode.set(n, [m]);
+      }
+    }
+    return out;
+  }
+
+  /** The painted match covering (node, offset), if any. */
+  paintedAt(node: Node, offset: number): PageMatch | null {
+    const list = this.byNode.get(node as Text);
+    if (!list) return null;
+    for (const m of list) {
+      try {
+        if (m.range.comparePoint(node, offset) === 0) return m;
+      } catch {
+        // The node moved to another document; it no longer matches.
+      }
+    }
+    return null;
+  }
+
+  isPainted(m: PageMatch): boolean {
+    return this.painted.has(m);
+  }
+
+  /** Painted matches in discovery order of their entries (the keyboard path steps through these). */
+  paintedInOrder(): PageMatch[] {
+    return [...this.byEntry.values()].map((s) => s.matches[0]!).sort((a, b) => a.seq - b.seq);
+  }
+
+  firstMatchOf(entry: number): PageMatch | null {
+    return this.byEntry.get(entry)?.matches[0] ?? null;
+  }
+
+  /** The `terms` field of the get-page-terms report. */
+  report(): PageTerm[] {
+    return [...this.byEntry.entries()]
+      .sort((a, b) => a[1].matches[0]!.seq - b[1].matches[0]!.seq)
+      .map(([entry, s]) => ({
+        id: this.ids[entry]!,
+        term: this.terms[entry]!,
+        count: s.matches.length,
+        forms: [...s.forms],
+      }));
+  }
+
+  get size(): number {
+    return this.byEntry.size;
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * Text walker: yields the page's readable text as blocks, skipping zones a reader does not read
+ * as prose or that the user is editing.
+ *
+ * What it does: walks text nodes in document order with a TreeWalker and joins consecutive
+ * nodes that share a block container (so `<em>goal</em> misgeneralization` is one phrase),
+ * breaking at block boundaries and `<br>`. Skips inputs, editable regions, code, scripts,
+ * styles, SVG/MathML, hidden elements and the extension's own UI.
+ * Cost: one TreeWalker step per text node plus cached per-element decisions (an element's skip
+ * and block answers are computed once per walk). Works in slices: `next()` returns one block.
+ * Must never: modify the DOM, or read layout (no getBoundingClientRect) while walking.
+ */
+
+/** Elements whose text is never matched. */
+const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
+  'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'TT', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO',
+  'AUDIO', 'HEAD', 'TITLE',
+]);
+
+/** Elements that flow inside a line; text across them belongs to one phrase. */
+const INLINE_TAGS = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'INS', 'DEL', 'MARK', 'Q',
+  'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'LABEL', 'NOBR', 'WBR', 'BIG', 'STRIKE',
+]);
+
+/** Tag name of the extension's own elements; they are never scanned. */
+export const OWN_UI_TAG = 'ALIGNMENT-GLOSSARY-UI';
+
+export interface TextBlock {
+  /** Concatenated data of `nodes`. */
+  text: string;
+  nodes: Text[];
+  /** Offset in `text` at which each node starts. */
+  starts: number[];
+}
+
+export interface WalkerOptions {
+  /** Whether an element is rendered; defaults to `checkVisibility` where available. */
+  isVisible?: (el: Element) => boolean;
+}
+
+const defaultVisible = (el: Element) =>
+  typeof el.checkVisibility === 'function' ? el.checkVisibility() : !(el as HTMLElement).hidden;
+
+export class TextWalker {
+  private walker: TreeWalker;
+  private skipCache = new Map<Element, boolean>();
+  private blockCache = new Map<Element, Element>();
+  private visibleCache = new Map<Element, boolean>();
+  private pending: Text | null = null;
+  private isVisible: (el: Element) => boolean;
+  /** Characters examined so far (including skipped ones is not useful: only scanned text). */
+  scannedChars = 0;
+
+  constructor(readonly root: Node, options: WalkerOptions = {}) {
+    const doc = root.ownerDocument ?? (root as Document);
+    this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    this.isVisible = options.isVisible ?? defaultVisible;
+  }
+
+  /** Whether text inside `el` must be left alone. Cached per element for this walk. */
+  isSkipped(el: Element | null): boolean {
+    if (!el) return false;
+    const cached = this.skipCache.get(el);
+    if (cached !== undefined) return cached;
+    const tag = el.tagName.toUpperCase();
+    let skip =
+      SKIP_TAGS.has(tag) ||
+      tag === OWN_UI_TAG ||
+      (el as HTMLElement).hidden === true ||
+      el.getAttribute('aria-hidden') === 'true' ||
+      isEditableHost(el);
+    if (!skip && el.parentElement && el !== this.root) skip = this.isSkipped(el.parentElement);
+    this.skipCache.set(el, skip);
+    return skip;
+  }
+
+  private blockOf(el: Element): Element {
+    const cached = this.blockCache.get(el);
+    if (cached) return cached;
+    let b: Element = el;
+    while (INLINE_TAGS.has(b.tagName.toUpperCase()) && b.parentElement && b !== this.root) b = b.parentElement;
+    this.blockCache.set(el, b);
+    return b;
+  }
+
+  private visible(block: Element): boolean {
+    let v = this.visibleCache.get(block);
+    if (v === undefined) {
+      v = this.isVisible(block);
+      this.visibleCache.set(block, v);
+    }
+    return v;
+  }
+
+  private nextUsableText(): Text | null {
+    if (this.pending) {
+      const p = this.pending;
+      this.pending = null;
+      return p;
+    }
+    for (let n = this.walker.nextNode(); n; n = this.walker.nextNode()) {
+      const t = n as Text;
+      const parent = t.parentElement;
+      if (!parent || t.data.length === 0) continue;
+      if (this.isSkipped(parent)) continue;
+      if (!this.visible(this.blockOf(parent))) continue;
+      return t;
+    }
+    return null;
+  }
+
+  /** The next block of text, or null when the walk is over. */
+  next(): TextBlock | null {
+    for (;;) {
+      const first = this.nextUsableText();
+      if (!first) return null;
+      const block = this.blockOf(first.parentElement!);
+      const nodes = [first];
+      const starts = [0];
+      let text = first.data;
+      for (;;) {
+        const t = this.nextUsableText();
+        if (!t) break;
+        if (this.blockOf(t.parentElement!) !== block || breaksBetween(nodes[nodes.length - 1]!, t)) {
+          this.pending = t;
+          break;
+        }
+        starts.push(text.length);
+        nodes.push(t);
+        text += t.data;
+      }
+      this.scannedChars += text.length;
+      // Whitespace-only blocks (indentation between elements) cannot hold a term.
+      if (/\S/.test(text)) return { text, nodes, starts };
+    }
+  }
+}
+
+function isEditableHost(el: Element): boolean {
+  const ce = el.getAttribute('contenteditable');
+  return ce !== null && ce !== 'false';
+}
+
+/** A line break or a skipped element between two text nodes splits the phrase. */
+function breaksBetween(a: Text, b: Text): boolean {
+  const prev = b.previousSibling;
+  if (prev && prev !== a && prev.nodeType === Node.ELEMENT_NODE) {
+    const tag = (prev as Element).tagName.toUpperCase();
+    if (tag === 'BR' || SKIP_TAGS.has(tag)) return true;
+  }
+  const next = a.nextSibling;
+  if (next && next !== b && next.nodeType === Node.ELEMENT_NODE) {
+    const tag = (next as Element).tagName.toUpperCase();
+    if (tag === 'BR' || SKIP_TAGS.has(tag)) return true;
+  }
+  return false;
+}
+
+/** Map an offset in a block's text to the text node and offset inside it. */
+export function locate(block: Pick<TextBlock, 'nodes' | 'starts'>, offset: number, isEnd: boolean): [Text, number] {
+  const { nodes, starts } = block;
+  // Binary search for the last node whose start <= offset (for an end, < offset).
+  let lo = 0;
+  let hi = nodes.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (isEnd ? starts[mid]! < offset : starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return [nodes[lo]!, offset - starts[lo]!];
+}
+
+/** The nearest ancestor (or self) that is not an inline element: where a phrase can live. */
+export function blockContainerOf(node: Node): Element | null {
+  let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  while (el && INLINE_TAGS.has(el.tagName.toUpperCase()) && el.parentElement) el = el.parentElement;
+  return el;
+}
+
+/** Whether an element is inline (text across it joins into one phrase). */
+export function isInlineElement(el: Element): boolean {
+  return INLINE_TAGS.has(el.tagName.toUpperCase());
+}

@@ -1,0 +1,19 @@
+/**
+ * Yield to the page between slices of work, so no task of ours runs long.
+ *
+ * Uses `scheduler.yield()` where the browser has it (continuations keep their priority), else a
+ * MessageChannel round trip (a macrotask without setTimeout's 4 ms clamp).
+ * Must never: be used inside a loop without a time check; yielding per item is slower than work.
+ */
+export function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+}
