@@ -27,6 +27,11 @@ const CATEGORY_LABELS: Record<string, string> = {
   'forecasting-and-risk': 'Forecasting and risk',
 };
 
+/** Headings start with a capital; terms are stored as they appear mid-sentence. */
+export function headingCase(term: string): string {
+  return /^[a-z]/.test(term) ? term[0]!.toUpperCase() + term.slice(1) : term;
+}
+
 export function categoryLabel(category: string): string {
   return CATEGORY_LABELS[category] ?? category;
 }
@@ -71,7 +76,7 @@ export function tooltipCard(
     doc,
     'article',
     { class: 'card', 'data-entry': e.id, 'aria-label': `${e.term}: glossary entry` },
-    h(doc, 'header', {}, back, h(doc, 'h2', { class: 'term' }, e.term), h(doc, 'span', { class: 'category' }, categoryLabel(e.category))),
+    h(doc, 'header', {}, back, h(doc, 'h2', { class: 'term' }, headingCase(e.term)), h(doc, 'span', { class: 'category' }, categoryLabel(e.category))),
     h(doc, 'p', { class: 'gist' }, e.gist),
     h(doc, 'p', { class: 'definition' }, e.definition),
     chips('Related', e.related, 'related'),

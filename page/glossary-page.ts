@@ -18,12 +18,14 @@ import { MutationBatcher } from './mutation-batcher';
 import { PageScanner } from './page-scanner';
 import { createPainter, type Painter } from './painter';
 import { TermIndex, type PaintMode } from './term-index';
+import type { HighlightStyle } from '../settings/settings';
 
 export interface GlossaryPageOptions {
   matcher: CompiledMatcher;
   entries: () => readonly DisplayEntry[];
   tooltipCss: string;
   mode?: PaintMode;
+  style?: HighlightStyle;
   intentMs?: number;
 }
 
@@ -37,19 +39,22 @@ export class GlossaryPage {
   private hover: ReturnType<typeof trackHover> | null = null;
   private stepCursor = -1;
   enabled = false;
+  /** Until the settings say on or off, the page reports 'scanning' rather than 'disabled'. */
+  private decided = false;
 
   constructor(
     private readonly doc: Document,
     private readonly options: GlossaryPageOptions,
   ) {
     this.index = new TermIndex(options.matcher.ids, options.matcher.terms, options.mode ?? 'first');
-    this.painter = createPainter(doc.defaultView as Window & typeof globalThis);
+    this.painter = createPainter(doc.defaultView as Window & typeof globalThis, options.style);
     this.scanner = new PageScanner(options.matcher, this.index, () => this.repaint());
     this.tooltip = new GlossaryTooltip(doc, options.entries, options.tooltipCss);
   }
 
   /** Begin (or resume) highlighting. Resolves when the first full scan is done. */
   start(): Promise<void> {
+    this.decided = true;
     if (this.enabled) return this.scanner.status === 'scanning' ? this.scanner.scan(this.doc.body) : Promise.resolve();
     this.enabled = true;
     this.abort = new AbortController();
@@ -70,6 +75,7 @@ export class GlossaryPage {
 
   /** Remove every highlight, the tooltip and all listeners; the page is as if we never ran. */
   stop(): void {
+    this.decided = true;
     if (!this.enabled) return;
     this.enabled = false;
     this.abort?.abort();
@@ -86,9 +92,13 @@ export class GlossaryPage {
     if (this.enabled) this.scanner.account(() => this.repaint());
   }
 
+  setStyle(style: HighlightStyle): void {
+    this.painter.setStyle(style);
+  }
+
   report(): PageTermsReport {
     return {
-      status: !this.enabled ? 'disabled' : this.scanner.status,
+      status: !this.decided ? 'scanning' : !this.enabled ? 'disabled' : this.scanner.status,
       scannedChars: this.scanner.scannedChars,
       scanMs: Math.round(this.scanner.scanMs * 100) / 100,
       terms: this.enabled ? this.index.report() : [],

@@ -1,43 +1,55 @@
 /**
  * Painter: shows matches with the CSS Custom Highlight API, so the page's DOM is never touched.
  *
- * What it does: owns one `Highlight` registered as `alignment-glossary` in `CSS.highlights`, and
- * replaces its ranges when the set to paint changes. The look lives in the content script's
- * stylesheet (`::highlight(alignment-glossary)`), injected by the browser, not by us, so strict
- * page CSPs cannot block it.
+ * What it does: owns one `Highlight`, registered in `CSS.highlights` under the name of the
+ * chosen style (`alignment-glossary-underline`, `-tint` or `-underline-tint`), and replaces its
+ * ranges when the set to paint changes. The looks live in the content script's stylesheet
+ * (`::highlight(...)` rules), injected by the browser from the manifest, not by us, so strict
+ * page CSPs cannot block them.
  * Cost: one Highlight; adding a Range is O(1); the browser repaints only the affected lines.
  * Must never: insert, wrap or split page nodes; it only hands Ranges to the browser.
  */
-export const HIGHLIGHT_NAME = 'alignment-glossary';
+import type { HighlightStyle } from '../settings/settings';
+
+export const HIGHLIGHT_PREFIX = 'alignment-glossary-';
 
 export interface Painter {
   readonly supported: boolean;
   paint(ranges: Iterable<Range>): void;
+  setStyle(style: HighlightStyle): void;
   clear(): void;
 }
 
-export function createPainter(win: Window & typeof globalThis = window): Painter {
+export function createPainter(win: Window & typeof globalThis, style: HighlightStyle = 'underline-tint'): Painter {
   const registry = win.CSS?.highlights;
   const HighlightCtor = (win as unknown as { Highlight?: typeof Highlight }).Highlight;
   if (!registry || !HighlightCtor) {
-    return { supported: false, paint() {}, clear() {} };
+    return { supported: false, paint() {}, setStyle() {}, clear() {} };
   }
   const highlight = new HighlightCtor();
-  let registered = false;
+  let name: string | null = null;
+  const register = () => {
+    const wanted = HIGHLIGHT_PREFIX + style;
+    if (name === wanted) return;
+    if (name) registry.delete(name);
+    registry.set(wanted, highlight);
+    name = wanted;
+  };
   return {
     supported: true,
     paint(ranges) {
       highlight.clear();
       for (const r of ranges) highlight.add(r);
-      if (!registered) {
-        registry.set(HIGHLIGHT_NAME, highlight);
-        registered = true;
-      }
+      register();
+    },
+    setStyle(next) {
+      style = next;
+      if (name) register();
     },
     clear() {
       highlight.clear();
-      if (registered) registry.delete(HIGHLIGHT_NAME);
-      registered = false;
+      if (name) registry.delete(name);
+      name = null;
     },
   };
 }

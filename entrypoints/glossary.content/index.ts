@@ -1,6 +1,7 @@
 /**
- * Content script entry: wiring only. Composes the glossary page for this document and answers
- * the get-page-terms message. All logic lives in page/ and matching/.
+ * Content script entry: wiring only. Composes the glossary page for this document, applies the
+ * settings (and their changes, without a reload) and answers the get-page-terms message. All
+ * logic lives in page/, matching/ and settings/.
  */
 import { browser } from 'wxt/browser';
 import matcher from 'virtual:glossary/matcher';
@@ -9,13 +10,16 @@ import tooltipCss from '@/page/tooltip.css?inline';
 import tippyCss from 'tippy.js/dist/tippy.css?inline';
 import { GlossaryPage } from '@/page/glossary-page';
 import { isGetPageTerms } from '@/messaging/contract';
+import { isURLEnabled } from '@/settings/is-url-enabled';
+import { loadSettings, watchSettings } from '@/settings/store';
+import type { Settings } from '@/settings/settings';
 import './highlight.css';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
-  main(ctx) {
+  async main(ctx) {
     const page = new GlossaryPage(document, {
       matcher,
       entries: loadEntries,
@@ -27,11 +31,20 @@ export default defineContentScript({
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
+
+    const apply = (s: Settings) => {
+      page.setMode(s.mode);
+      page.setStyle(s.style);
+      if (isURLEnabled(s, location.href)) void page.start();
+      else page.stop();
+    };
+    const unwatch = watchSettings(apply);
     ctx.onInvalidated(() => {
+      unwatch();
       browser.runtime.onMessage.removeListener(onMessage);
       page.stop();
     });
 
-    void page.start();
+    apply(await loadSettings());
   },
 });

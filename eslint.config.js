@@ -1,0 +1,43 @@
+// Lint: typescript-eslint's recommended rules, plus the project's safety rules for extension code.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const noMarkupSinks = [
+  { object: 'document', property: 'write', message: 'Build DOM with components/dom.ts.' },
+];
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'artifacts/**', 'bench/results/**', 'tests/e2e/fixtures/**/*.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Code that ships in the extension: never turn strings into markup or code.
+    files: ['entrypoints/**', 'components/**', 'page/**', 'matching/**', 'messaging/**', 'settings/**', 'popup/**'],
+    rules: {
+      'no-restricted-properties': ['error', ...noMarkupSinks],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]",
+          message: 'Never assign innerHTML/outerHTML; build DOM with components/dom.ts.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'Never insert HTML strings; build DOM with components/dom.ts.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='createContextualFragment']",
+          message: 'Never parse HTML strings in extension code.',
+        },
+      ],
+    },
+  },
+);

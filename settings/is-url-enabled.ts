@@ -1,0 +1,37 @@
+/**
+ * Is highlighting on for this URL? The one function that decides, used by the content script,
+ * the popup, the background and the tests.
+ *
+ * What it does: web pages (http, https) and local files are eligible; a site matches a listed
+ * entry when its host is that entry or a subdomain of it (news.example.co.uk matches
+ * example.co.uk). The global switch wins; then the block- or allowlist decides.
+ * Cost: one URL parse and a suffix check per listed site; the content script calls it once per
+ * page and once per settings change.
+ * Must never: need the public-suffix list (that stays in the popup, which writes the list);
+ * this keeps the content script small.
+ */
+import type { Settings } from './settings';
+
+export function hostOf(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.protocol === 'file:') return 'file';
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  return u.hostname.toLowerCase().replace(/\.$/, '');
+}
+
+export function siteListed(host: string, sites: readonly string[]): boolean {
+  return sites.some((s) => host === s || host.endsWith('.' + s));
+}
+
+export function isURLEnabled(settings: Pick<Settings, 'enabled' | 'siteMode' | 'sites'>, url: string): boolean {
+  if (!settings.enabled) return false;
+  const host = hostOf(url);
+  if (host === null) return false;
+  const listed = siteListed(host, settings.sites);
+  return settings.siteMode === 'blocklist' ? !listed : listed;
+}

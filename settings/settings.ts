@@ -1,0 +1,107 @@
+/**
+ * Settings: the typed shape, the defaults, and the sanitiser that turns whatever is stored into
+ * valid settings.
+ *
+ * What it does: `sanitizeSettings(raw)` keeps every valid field, replaces each invalid one with
+ * its default and lists what it replaced, so a corrupted or hand-edited value never crashes the
+ * extension and never costs the user their other settings.
+ * Cost: a handful of type checks; the site list is de-duplicated and normalised in one pass.
+ * Must never: throw, or drop a valid field because a neighbouring field is broken.
+ */
+export type PaintModeSetting = 'first' | 'all';
+export type HighlightStyle = 'underline' | 'tint' | 'underline-tint';
+export type SiteListMode = 'blocklist' | 'allowlist';
+
+export interface Settings {
+  /** Global switch. */
+  enabled: boolean;
+  /** Highlight the first occurrence of each term, or every occurrence. */
+  mode: PaintModeSetting;
+  style: HighlightStyle;
+  /** blocklist: on everywhere except `sites`; allowlist: off everywhere except `sites`. */
+  siteMode: SiteListMode;
+  /** Registrable domains (example.co.uk), or hosts where there is none (localhost, 10.0.0.1). */
+  sites: string[];
+  /** Show the number of distinct terms on the toolbar icon. */
+  badge: boolean;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  enabled: true,
+  mode: 'first',
+  style: 'underline-tint',
+  siteMode: 'blocklist',
+  sites: [],
+  badge: true,
+});
+
+export const SETTINGS_VERSION = 1;
+
+/** At most this many sites: far below the local storage quota (see tests). */
+export const MAX_SITES = 20_000;
+
+const SITE = /^[a-z0-9.-]{1,253}$|^\[[0-9a-f:.]+\]$/;
+
+/** Lower-case, trim, drop a scheme, path or port a user may paste; null when not a site. */
+export function normalizeSite(input: string): string | null {
+  let s = input.trim().toLowerCase();
+  s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[/?#].*$/, '');
+  if (!s.startsWith('[')) s = s.replace(/:\d+$/, '');
+  s = s.replace(/^\*\./, '').replace(/\.$/, '');
+  if (!s || !SITE.test(s) || s.startsWith('.') || s.includes('..')) return null;
+  return s;
+}
+
+export interface SanitizeResult {
+  settings: Settings;
+  /** One line per field that was replaced by its default (for a console warning). */
+  problems: string[];
+}
+
+export function sanitizeSettings(raw: unknown): SanitizeResult {
+  const problems: string[] = [];
+  const settings: Settings = { ...DEFAULT_SETTINGS, sites: [] };
+  if (raw === null || raw === undefined) return { settings, problems };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return { settings, problems: [`settings: expected an object, found ${describe(raw)}; using defaults`] };
+  }
+  const r = raw as Record<string, unknown>;
+  const pick = <K extends keyof Settings>(key: K, ok: (v: unknown) => v is Settings[K]) => {
+    if (!(key in r)) return;
+    if (ok(r[key])) settings[key] = r[key];
+    else problems.push(`settings.${key}: ${describe(r[key])} is not valid; using ${JSON.stringify(DEFAULT_SETTINGS[key])}`);
+  };
+  const oneOf =
+    <T extends string>(...values: T[]) =>
+    (v: unknown): v is T =>
+      typeof v === 'string' && (values as string[]).includes(v);
+  pick('enabled', (v): v is boolean => typeof v === 'boolean');
+  pick('badge', (v): v is boolean => typeof v === 'boolean');
+  pick('mode', oneOf('first', 'all'));
+  pick('style', oneOf('underline', 'tint', 'underline-tint'));
+  pick('siteMode', oneOf('blocklist', 'allowlist'));
+  if ('sites' in r) {
+    if (!Array.isArray(r.sites)) {
+      problems.push(`settings.sites: ${describe(r.sites)} is not a list; using an empty list`);
+    } else {
+      const seen = new Set<string>();
+      let bad = 0;
+      for (const s of r.sites) {
+        const n = typeof s === 'string' ? normalizeSite(s) : null;
+        if (n === null) bad++;
+        else seen.add(n);
+      }
+      if (bad) problems.push(`settings.sites: dropped ${bad} entr${bad === 1 ? 'y' : 'ies'} that are not sites`);
+      settings.sites = [...seen].slice(0, MAX_SITES);
+      if (seen.size > MAX_SITES) problems.push(`settings.sites: kept the first ${MAX_SITES} sites`);
+    }
+  }
+  return { settings, problems };
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
+}

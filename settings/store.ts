@@ -1,0 +1,49 @@
+/**
+ * Settings store: the one stored settings item, versioned, read through the sanitiser.
+ *
+ * What it does: defines `local:settings` with @wxt-dev/storage (versioned, with migrations), and
+ * offers `loadSettings`, `saveSettings`, `updateSettings` and `watchSettings`, each of which
+ * returns sanitised settings and warns in the console when a stored value had to be repaired.
+ * Local rather than sync storage: sync allows 8 kB per item, too little for a long site list.
+ * Cost: one storage read per call; watchers fire once per change.
+ * Must never: write an unsanitised value, or crash on whatever another version left behind.
+ */
+import { storage } from 'wxt/utils/storage';
+import { SETTINGS_VERSION, sanitizeSettings, type Settings } from './settings';
+import { migrations } from './migrations';
+
+const item = storage.defineItem<unknown>('local:settings', {
+  fallback: null,
+  version: SETTINGS_VERSION,
+  migrations,
+});
+
+function repaired(raw: unknown): Settings {
+  const { settings, problems } = sanitizeSettings(raw);
+  if (problems.length) console.warn(`Alignment Glossary: repaired stored settings:\n  ${problems.join('\n  ')}`);
+  return settings;
+}
+
+export async function loadSettings(): Promise<Settings> {
+  try {
+    return repaired(await item.getValue());
+  } catch (err) {
+    console.warn('Alignment Glossary: could not read settings, using defaults', err);
+    return repaired(null);
+  }
+}
+
+export async function saveSettings(settings: Settings): Promise<Settings> {
+  const clean = sanitizeSettings(settings).settings;
+  await item.setValue(clean);
+  return clean;
+}
+
+export async function updateSettings(change: (s: Settings) => Partial<Settings>): Promise<Settings> {
+  const current = await loadSettings();
+  return saveSettings({ ...current, ...change(current) });
+}
+
+export function watchSettings(cb: (s: Settings) => void): () => void {
+  return item.watch((raw) => cb(repaired(raw)));
+}

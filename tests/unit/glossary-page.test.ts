@@ -1,0 +1,98 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { GlossaryPage } from '../../page/glossary-page';
+import { compileMini, type MiniEntry } from './helpers';
+
+const G: MiniEntry[] = [
+  { id: 'inner-alignment', term: 'inner alignment' },
+  { id: 'mesa-optimizer', term: 'mesa-optimizer' },
+  { id: 'goal-misgeneralization', term: 'goal misgeneralization' },
+  { id: 'rlhf', term: 'RLHF' },
+  { id: 'debate', term: 'AI safety via debate', gatedAliases: ['debate'] },
+  { id: 'sycophancy', term: 'sycophancy', ambiguity: 'high' },
+];
+
+let page: GlossaryPage | null = null;
+afterEach(() => {
+  page?.stop();
+  page = null;
+});
+
+async function scan(html: string) {
+  document.body.innerHTML = html; // test fixture only
+  page = new GlossaryPage(document, { matcher: compileMini(G), entries: () => [], tooltipCss: '' });
+  await page.start();
+  return page;
+}
+
+const terms = (p: GlossaryPage) => p.report().terms.map((t) => [t.id, t.count, t.forms.join('|')]);
+
+describe('GlossaryPage', () => {
+  it('reports terms in order of first appearance with counts and forms', async () => {
+    const p = await scan(`
+      <h1>On mesa-optimizers</h1>
+      <p>Inner alignment asks whether a <em>mesa-optimizer</em> pursues the base objective.</p>
+      <p>RLHF does not settle inner alignment. <code>RLHF</code> in code is ignored.</p>`);
+    expect(terms(p)).toEqual([
+      ['mesa-optimizer', 2, 'mesa-optimizers|mesa-optimizer'],
+      ['inner-alignment', 2, 'Inner alignment|inner alignment'],
+      ['rlhf', 1, 'RLHF'],
+    ]);
+    const r = p.report();
+    expect(r.status).toBe('done');
+    expect(r.scannedChars).toBeGreaterThan(100);
+    expect(r.openTooltip).toBeNull();
+  });
+
+  it('holds ambiguous forms back on a page that is not about AI', async () => {
+    const p = await scan('<p>The school debate team met. Sycophancy at court was common.</p>');
+    expect(terms(p)).toEqual([]);
+  });
+
+  it('shows ambiguous forms on a page that is about AI, in page order', async () => {
+    const p = await scan(`
+      <p>In the debate game, two copies argue. Sycophancy is a risk.</p>
+      <p>Machine learning systems trained with RLHF may show goal misgeneralization and inner alignment failures.</p>`);
+    expect(terms(p).map((t) => t[0])).toEqual(['debate', 'sycophancy', 'rlhf', 'goal-misgeneralization', 'inner-alignment']);
+  });
+
+  it('never changes the page text or adds elements to the body', async () => {
+    const html = '<p>Inner alignment and <b>goal</b> misgeneralization.</p><textarea>inner alignment</textarea>';
+    const p = await scan(html);
+    expect(p.report().terms).toHaveLength(2);
+    expect(document.body.innerHTML).toBe(html);
+  });
+
+  it('scans content added later, and forgets content removed', async () => {
+    const p = await scan('<main><p>Inner alignment.</p></main>');
+    const feed = document.querySelector('main')!;
+    const para = document.createElement('p');
+    para.textContent = 'Then a mesa-optimizer appeared.';
+    feed.append(para);
+    await waitFor(() => p.report().terms.some((t) => t.id === 'mesa-optimizer'));
+    para.remove();
+    await waitFor(() => !p.report().terms.some((t) => t.id === 'mesa-optimizer'));
+    expect(terms(p)).toEqual([['inner-alignment', 1, 'Inner alignment']]);
+  });
+
+  it('rescans a paragraph whose text changes', async () => {
+    const p = await scan('<p id="x">Nothing here yet.</p>');
+    document.getElementById('x')!.firstChild!.textContent = 'Now about goal misgeneralization.';
+    await waitFor(() => p.report().terms.length === 1);
+    expect(terms(p)).toEqual([['goal-misgeneralization', 1, 'goal misgeneralization']]);
+  });
+
+  it('reports disabled and no terms after stop', async () => {
+    const p = await scan('<p>Inner alignment.</p>');
+    p.stop();
+    expect(p.report()).toMatchObject({ status: 'disabled', terms: [] });
+  });
+});
+
+async function waitFor(cond: () => boolean, ms = 3000) {
+  const t0 = Date.now();
+  while (!cond()) {
+    if (Date.now() - t0 > ms) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

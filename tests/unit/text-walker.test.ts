@@ -1,0 +1,84 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { TextWalker, locate } from '../../page/text-walker';
+
+const blocksOf = (html: string) => {
+  document.body.innerHTML = html; // test fixture only
+  const w = new TextWalker(document.body, { isVisible: () => true });
+  const out: string[] = [];
+  for (let b = w.next(); b; b = w.next()) out.push(b.text.trim().replace(/\s+/g, ' '));
+  return out;
+};
+
+describe('TextWalker', () => {
+  it('joins text across inline elements into one phrase', () => {
+    expect(blocksOf('<p>The <em>goal</em> mis<b>general</b>ization <a href="#">problem</a>.</p>')).toEqual([
+      'The goal misgeneralization problem.',
+    ]);
+  });
+
+  it('splits at block boundaries and line breaks', () => {
+    expect(blocksOf('<div><p>inner</p> alignment</div><ul><li>a</li><li>b</li></ul><p>x<br>y</p>')).toEqual([
+      'inner',
+      'alignment',
+      'a',
+      'b',
+      'x',
+      'y',
+    ]);
+  });
+
+  it('skips code, form fields, editable regions, scripts and hidden elements', () => {
+    const html = `
+      <p>keep one</p>
+      <pre>mesa-optimizer</pre><code>RLHF</code><kbd>k</kbd><samp>s</samp>
+      <textarea>inner alignment</textarea><input value="x"><select><option>o</option></select>
+      <div contenteditable="true"><p>typed text</p></div>
+      <div contenteditable="false"><p>keep two</p></div>
+      <script>var a = 'inner alignment'</script><style>p{}</style><noscript>n</noscript>
+      <svg><text>svg text</text></svg>
+      <div hidden><p>hidden</p></div><div aria-hidden="true">aria hidden</div>
+      <alignment-glossary-ui>own ui</alignment-glossary-ui>`;
+    expect(blocksOf(html)).toEqual(['keep one', 'keep two']);
+  });
+
+  it('breaks a phrase around a skipped inline element', () => {
+    expect(blocksOf('<p>inner <code>x</code> alignment</p>')).toEqual(['inner', 'alignment']);
+  });
+
+  it('asks the visibility check once per block and drops invisible blocks', () => {
+    document.body.innerHTML = '<p id="a">seen <b>bold</b></p><p id="b">unseen</p>';
+    const asked: string[] = [];
+    const w = new TextWalker(document.body, {
+      isVisible: (el) => {
+        asked.push(el.id);
+        return el.id !== 'b';
+      },
+    });
+    const texts: string[] = [];
+    for (let b = w.next(); b; b = w.next()) texts.push(b.text);
+    expect(texts).toEqual(['seen bold']);
+    expect(asked).toEqual(['a', 'b']);
+  });
+
+  it('maps block offsets back to text nodes', () => {
+    document.body.innerHTML = '<p>ab<em>cd</em>ef</p>';
+    const w = new TextWalker(document.body, { isVisible: () => true });
+    const block = w.next()!;
+    expect(block.text).toBe('abcdef');
+    const [n1, o1] = locate(block, 2, false);
+    expect([n1.data, o1]).toEqual(['cd', 0]);
+    const [n2, o2] = locate(block, 4, true);
+    expect([n2.data, o2]).toEqual(['cd', 2]);
+    const [n3, o3] = locate(block, 5, false);
+    expect([n3.data, o3]).toEqual(['ef', 1]);
+  });
+
+  it('never changes the page', () => {
+    const html = '<p>The <em>goal</em> misgeneralization</p><pre>code</pre>';
+    document.body.innerHTML = html;
+    const w = new TextWalker(document.body, { isVisible: () => true });
+    while (w.next());
+    expect(document.body.innerHTML).toBe(html);
+  });
+});
