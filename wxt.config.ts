@@ -5,10 +5,22 @@ import { glossaryPlugin } from './glossary/vite-plugin';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
-    name: 'Alignment Glossary Companion',
-    description:
-      'Explains AI-alignment terms where you read them: subtle highlights, hover definitions, a searchable glossary. No network, no tracking.',
-    permissions: ['storage'],
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // storage: settings. contextMenus: "Look up in glossary". scripting: add the content script
+    // to tabs that were open before installation.
+    permissions: ['storage', 'contextMenus', 'scripting'],
+    commands: {
+      'toggle-site': {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: '__MSG_commandToggleSite__',
+      },
+      'next-term': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: '__MSG_commandNextTerm__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,4 +1,93 @@
 /**
- * Background entry: wiring only.
+ * Background entry: wiring only. Badge, context menu, keyboard commands, and injecting the
+ * content script into tabs that were open before installation.
  */
-export default defineBackground(() => {});
+import { browser, type Browser } from 'wxt/browser';
+import { loadEntries } from 'virtual:glossary/entries';
+import { exactEntry } from '@/background/lookup';
+import { withSite } from '@/background/toggle-site';
+import { isTermCount } from '@/messaging/contract';
+import { t } from '@/messaging/i18n';
+import { siteKeyFor } from '@/settings/site-key';
+import { loadSettings, updateSettings, watchSettings } from '@/settings/store';
+
+const MENU_ID = 'lookup-selection';
+
+export default defineBackground(() => {
+  const action = browser.action ?? browser.browserAction;
+
+  browser.runtime.onInstalled.addListener(async ({ reason }) => {
+    browser.contextMenus.create({ id: MENU_ID, title: t('contextMenuLookup'), contexts: ['selection'] });
+    if (reason === 'install' || reason === 'update') await injectIntoOpenTabs();
+  });
+
+  // Badge: distinct terms on the page, reported by the page's content script.
+  const counts = new Map<number, number>();
+  let badge = true;
+  void loadSettings().then((s) => (badge = s.badge));
+  watchSettings((s) => {
+    badge = s.badge;
+    for (const [tabId, n] of counts) void setBadge(tabId, n);
+  });
+  const setBadge = (tabId: number, n: number) =>
+    action.setBadgeText({ tabId, text: badge && n > 0 ? String(n) : '' }).catch(() => {});
+  void action.setBadgeBackgroundColor?.({ color: '#6b4e00' });
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const tabId = sender.tab?.id;
+    if (isTermCount(message) && tabId !== undefined && sender.frameId === 0) {
+      counts.set(tabId, message.count);
+      void setBadge(tabId, message.count);
+    }
+    return undefined;
+  });
+  browser.tabs.onRemoved.addListener((tabId) => counts.delete(tabId));
+
+  browser.contextMenus.onClicked.addListener(async (info, tab) => {
+    if (info.menuItemId !== MENU_ID || !info.selectionText) return;
+    const entry = exactEntry(loadEntries(), info.selectionText);
+    if (entry && tab?.id !== undefined) {
+      const shown = await browser.tabs
+        .sendMessage(tab.id, { type: 'show-entry', id: entry.id }, { frameId: info.frameId ?? 0 })
+        .catch(() => false);
+      if (shown) return;
+    }
+    await openPopupWindow({ q: info.selectionText.trim().slice(0, 200), ...(tab?.id !== undefined ? { tab: String(tab.id) } : {}) });
+  });
+
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId === undefined) return;
+    if (command === 'next-term') {
+      await browser.tabs.sendMessage(tabId, { type: 'step-term', direction: 1 }, { frameId: 0 }).catch(() => {});
+    } else if (command === 'toggle-site') {
+      const url = (await browser.tabs.sendMessage(tabId, { type: 'get-page-url' }, { frameId: 0 }).catch(() => null)) as string | null;
+      const site = url ? siteKeyFor(url) : null;
+      if (!site) return;
+      await updateSettings((s) => {
+        const on = s.siteMode === 'blocklist' ? s.sites.includes(site) : !s.sites.includes(site);
+        return { sites: withSite(s, site, on) };
+      });
+    }
+  });
+});
+
+async function openPopupWindow(params: Record<string, string>): Promise<void> {
+  const url = `${browser.runtime.getURL('/popup.html')}?${new URLSearchParams(params)}`;
+  await browser.windows.create({ url, type: 'popup', width: 420, height: 620 }).catch(() => browser.tabs.create({ url }));
+}
+
+/** Tabs open before installation have no content script: add it now, no reload needed. */
+async function injectIntoOpenTabs(): Promise<void> {
+  const script = browser.runtime.getManifest().content_scripts?.[0];
+  if (!script?.js || !browser.scripting) return;
+  const tabs: Browser.tabs.Tab[] = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map(async (tab) => {
+      if (tab.id === undefined || tab.discarded) return;
+      const target = { tabId: tab.id };
+      // Browser pages and the web store refuse injection; that is expected.
+      await browser.scripting.insertCSS({ target, files: script.css ?? [] }).catch(() => {});
+      await browser.scripting.executeScript({ target, files: script.js as never[] }).catch(() => {});
+    }),
+  );
+}

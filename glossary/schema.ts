@@ -43,6 +43,9 @@ const form = z
   .max(80, 'must be at most 80 characters')
   .refine(noMarkup, 'must not contain < or >');
 
+/** An optional list: absent or empty in YAML (`contrasts:` parses as null) means none. */
+const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => v ?? [], z.array(item));
+
 const prose = z.string().trim().min(1, 'must not be empty').refine(noMarkup, 'must not contain < or >');
 
 export const sourceSchema = z.strictObject({
@@ -63,8 +66,8 @@ export const depthSchema = z.strictObject({
 export const entrySchema = z.strictObject({
   id: z.string().regex(ID, 'must be kebab-case: lowercase letters, digits and single hyphens'),
   term: form,
-  aliases: z.array(form).default([]),
-  gatedAliases: z.array(form).default([]),
+  aliases: list(form),
+  gatedAliases: list(form),
   category: z.enum(CATEGORIES),
   ambiguity: z.enum(['low', 'medium', 'high']),
   gist: prose.refine((s) => words(s) <= 25, 'must be at most 25 words'),
@@ -72,8 +75,8 @@ export const entrySchema = z.strictObject({
     const n = words(s);
     return n >= 60 && n <= 150;
   }, 'must be 60 to 150 words'),
-  related: z.array(z.string().regex(ID)).default([]),
-  contrasts: z.array(z.string().regex(ID)).default([]),
+  related: list(z.string().regex(ID)),
+  contrasts: list(z.string().regex(ID)),
   sources: z.array(sourceSchema).min(1, 'needs at least one source'),
   depth: depthSchema.optional(),
 });

@@ -33,6 +33,18 @@ export function spellingVariants(word: string): string[] {
   return [...out];
 }
 
+/** The American spelling of one word (optimiser -> optimizer, behaviour -> behavior). */
+export function americanSpelling(word: string): string {
+  let w = word;
+  const ize = IZE.exec(w);
+  if (ize && ize[2] === 's') w = w.slice(0, ize.index) + ize[1] + 'z' + ize[3];
+  const our = OUR.exec(w);
+  if (our && our[2]) w = w.slice(0, our.index) + our[1] + 'r' + (our[3] ?? '');
+  const dl = DOUBLE_L.exec(w);
+  if (dl && dl[2]) w = w.slice(0, dl.index) + dl[1] + dl[3];
+  return w;
+}
+
 /** The plural of an English word (or of an acronym: RLHF -> RLHFs). */
 export function pluralOf(word: string): string | null {
   if (/[A-Z]$/.test(word)) return word + 's';

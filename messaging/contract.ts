@@ -30,3 +30,46 @@ export interface GetPageTermsMessage {
 
 export const isGetPageTerms = (m: unknown): m is GetPageTermsMessage =>
   typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'get-page-terms';
+
+/** Popup -> content script: scroll to an entry's first occurrence and open its tooltip. */
+export interface RevealTermMessage {
+  type: 'reveal-term';
+  id: string;
+}
+
+/** Popup -> content script: which URL is this page (so no `tabs` permission is needed). */
+export interface GetPageUrlMessage {
+  type: 'get-page-url';
+}
+
+/** Background -> content script: keyboard command, step to the next term and open it. */
+export interface StepTermMessage {
+  type: 'step-term';
+  direction?: 1 | -1;
+}
+
+/** Content script -> background: the number of distinct terms changed (for the badge). */
+export interface TermCountMessage {
+  type: 'term-count';
+  count: number;
+}
+
+export type ContentMessage = GetPageTermsMessage | RevealTermMessage | GetPageUrlMessage | StepTermMessage | ShowEntryMessage;
+
+const hasType = (m: unknown, type: string) =>
+  typeof m === 'object' && m !== null && (m as { type?: unknown }).type === type;
+
+export const isRevealTerm = (m: unknown): m is RevealTermMessage =>
+  hasType(m, 'reveal-term') && typeof (m as { id?: unknown }).id === 'string';
+export const isGetPageUrl = (m: unknown): m is GetPageUrlMessage => hasType(m, 'get-page-url');
+export const isStepTerm = (m: unknown): m is StepTermMessage => hasType(m, 'step-term');
+export const isTermCount = (m: unknown): m is TermCountMessage =>
+  hasType(m, 'term-count') && typeof (m as { count?: unknown }).count === 'number';
+
+/** Background -> content script: show an entry's tooltip at the current selection. */
+export interface ShowEntryMessage {
+  type: 'show-entry';
+  id: string;
+}
+export const isShowEntry = (m: unknown): m is ShowEntryMessage =>
+  hasType(m, 'show-entry') && typeof (m as { id?: unknown }).id === 'string';

@@ -27,6 +27,8 @@ export interface GlossaryPageOptions {
   mode?: PaintMode;
   style?: HighlightStyle;
   intentMs?: number;
+  /** Called when the number of distinct terms on the page changes (for the badge). */
+  onTermCount?: (count: number) => void;
 }
 
 export class GlossaryPage {
@@ -85,6 +87,8 @@ export class GlossaryPage {
     this.tooltip.destroy();
     this.index = new TermIndex(this.options.matcher.ids, this.options.matcher.terms, this.index.mode);
     this.scanner = new PageScanner(this.options.matcher, this.index, () => this.repaint());
+    this.lastCount = 0;
+    this.options.onTermCount?.(0);
   }
 
   setMode(mode: PaintMode): void {
@@ -128,7 +132,21 @@ export class GlossaryPage {
     return this.options.matcher.ids[match.entry] ?? null;
   }
 
+  /** Open the tooltip of an entry at a given rectangle (context menu on a selection). */
+  showEntryAt(id: string, rect: DOMRect): boolean {
+    const entry = this.options.matcher.ids.indexOf(id);
+    if (entry < 0) return false;
+    this.tooltip.show(entry, { rect: () => rect }, { pin: true, announce: true });
+    return true;
+  }
+
+  private lastCount = -1;
+
   private repaint(): void {
     this.painter.paint(this.index.paintSet().map((m) => m.range));
+    if (this.index.size !== this.lastCount) {
+      this.lastCount = this.index.size;
+      this.options.onTermCount?.(this.lastCount);
+    }
   }
 }

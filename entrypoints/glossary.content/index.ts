@@ -1,7 +1,7 @@
 /**
  * Content script entry: wiring only. Composes the glossary page for this document, applies the
- * settings (and their changes, without a reload) and answers the get-page-terms message. All
- * logic lives in page/, matching/ and settings/.
+ * settings (and their changes, without a reload) and answers messages from the popup and the
+ * background. All logic lives in page/, matching/ and settings/.
  */
 import { browser } from 'wxt/browser';
 import matcher from 'virtual:glossary/matcher';
@@ -9,12 +9,14 @@ import { loadEntries } from 'virtual:glossary/entries';
 import tooltipCss from '@/page/tooltip.css?inline';
 import tippyCss from 'tippy.js/dist/tippy.css?inline';
 import { GlossaryPage } from '@/page/glossary-page';
-import { isGetPageTerms } from '@/messaging/contract';
+import { isGetPageTerms, isGetPageUrl, isRevealTerm, isShowEntry, isStepTerm } from '@/messaging/contract';
 import { isURLEnabled } from '@/settings/is-url-enabled';
 import { loadSettings, watchSettings } from '@/settings/store';
 import type { Settings } from '@/settings/settings';
 import './highlight.css';
 
+// Injected again into a tab that already has us (install-time injection, reloads of the
+// extension): the newest copy wins and the old one stands down via ctx.onInvalidated.
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
@@ -24,10 +26,21 @@ export default defineContentScript({
       matcher,
       entries: loadEntries,
       tooltipCss: `${tippyCss}\n${tooltipCss}`,
+      onTermCount: (count) => {
+        if (window === window.top) browser.runtime.sendMessage({ type: 'term-count', count }).catch(() => {});
+      },
     });
 
     const onMessage = (message: unknown) => {
       if (isGetPageTerms(message)) return Promise.resolve(page.report());
+      if (isGetPageUrl(message)) return Promise.resolve(location.href);
+      if (isRevealTerm(message)) return Promise.resolve(page.reveal(message.id));
+      if (isStepTerm(message)) return Promise.resolve(page.step(message.direction ?? 1));
+      if (isShowEntry(message)) {
+        const sel = getSelection();
+        const rect = sel && sel.rangeCount ? sel.getRangeAt(0).getBoundingClientRect() : new DOMRect(innerWidth / 2, 80, 0, 0);
+        return Promise.resolve(page.showEntryAt(message.id, rect));
+      }
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);

@@ -117,3 +117,17 @@ describe('findMatches', () => {
     expect(hit).toEqual(['inner alignment', 'inner-alignment']);
   });
 });
+
+describe('americanSpelling', async () => {
+  const { americanSpelling } = await import('../../matching/variants');
+  it.each([
+    ['optimiser', 'optimizer'],
+    ['misgeneralisation', 'misgeneralization'],
+    ['behaviour', 'behavior'],
+    ['behavioural', 'behavioral'],
+    ['modelling', 'modeling'],
+    ['analyse', 'analyze'],
+    ['optimizer', 'optimizer'],
+    ['house', 'house'],
+  ])('%s -> %s', (w, a) => expect(americanSpelling(w)).toBe(a));
+});

@@ -1,0 +1,244 @@
+/**
+ * Popup app: search, entry view, "On this page" and the site switch, composed.
+ *
+ * What it does: renders from a small state (query, active result, open entry with history,
+ * depth, page report, settings) and re-renders the affected region on change. The search box is
+ * focused on open; arrow keys and Enter drive the result listbox; Escape clears or goes back.
+ * Cost: the fuse index is built on the first keystroke, not at open, so the popup is
+ * interactive as soon as its first frame paints.
+ * Must never: block the first render on the tab (a slow or absent content script only fills the
+ * "On this page" region later).
+ */
+import type { DisplayEntry } from '../glossary/display-types';
+import type { PageTermsReport } from '../messaging/contract';
+import type { Translate } from '../messaging/i18n';
+import { GlossarySearch } from '../search/glossary-search';
+import { h } from '../components/dom';
+import { entryView, type Depth } from '../components/entry-view';
+import { resultList } from '../components/result-list';
+import { pageTermsList } from '../components/page-terms-list';
+import { switchRow } from '../components/switch-row';
+import type { Settings } from '../settings/settings';
+import { isURLEnabled } from '../settings/is-url-enabled';
+import { withSite } from '../background/toggle-site';
+
+export interface PopupDeps {
+  doc: Document;
+  t: Translate;
+  entries: () => readonly DisplayEntry[];
+  tabId: number | null;
+  getPageTerms(): Promise<PageTermsReport | null>;
+  getPageUrl(): Promise<string | null>;
+  revealTerm(id: string): Promise<unknown>;
+  siteKeyFor(url: string): string | null;
+  loadSettings(): Promise<Settings>;
+  updateSettings(change: (s: Settings) => Partial<Settings>): Promise<Settings>;
+  openOptions(): void;
+  close(): void;
+  initialQuery?: string;
+}
+
+export class PopupApp {
+  private query = '';
+  private results: number[] = [];
+  private active = 0;
+  private entry: number | null = null;
+  private history: number[] = [];
+  private depth: Depth = 'definition';
+  private report: PageTermsReport | null | undefined = undefined;
+  private settings: Settings | null = null;
+  private pageUrl: string | null = null;
+  private search: GlossarySearch | null = null;
+  private input!: HTMLInputElement;
+  private main!: HTMLElement;
+  private footer!: HTMLElement;
+  private status!: HTMLElement;
+
+  constructor(private readonly d: PopupDeps) {}
+
+  mount(root: HTMLElement): void {
+    const { doc, t } = this.d;
+    this.input = h(doc, 'input', {
+      type: 'search',
+      id: 'search',
+      placeholder: t('searchPlaceholder'),
+      autocomplete: 'off',
+      spellcheck: 'false',
+      role: 'combobox',
+      'aria-expanded': 'false',
+      'aria-controls': 'results',
+      'aria-autocomplete': 'list',
+    });
+    this.input.addEventListener('input', () => this.onQuery(this.input.value));
+    this.input.addEventListener('keydown', (e) => this.onKey(e));
+    this.main = h(doc, 'main', { id: 'main' });
+    this.footer = h(doc, 'footer', {});
+    this.status = h(doc, 'div', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
+    root.append(
+      h(doc, 'header', { class: 'top' }, h(doc, 'label', { for: 'search', class: 'sr-only' }, t('searchLabel')), this.input),
+      this.main,
+      this.footer,
+      this.status,
+    );
+    this.input.focus();
+    if (this.d.initialQuery) {
+      this.input.value = this.d.initialQuery;
+      this.onQuery(this.d.initialQuery, true);
+    } else this.renderMain();
+    this.renderFooter();
+    void this.loadTab();
+  }
+
+  private async loadTab(): Promise<void> {
+    const [settings, url] = await Promise.all([this.d.loadSettings(), this.d.getPageUrl()]);
+    this.settings = settings;
+    this.pageUrl = url;
+    this.renderFooter();
+    await this.refreshReport();
+  }
+
+  private async refreshReport(): Promise<void> {
+    // Poll briefly while the page is still being scanned.
+    for (let i = 0; i < 20; i++) {
+      this.report = await this.d.getPageTerms();
+      if (this.entry === null && !this.query) this.renderMain();
+      if (!this.report || this.report.status !== 'scanning') break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  private onQuery(q: string, openExact = false): void {
+    this.query = q;
+    this.entry = null;
+    this.history = [];
+    this.search ??= new GlossarySearch(this.d.entries());
+    this.results = q.trim() ? this.search.search(q).map((r) => r.index) : [];
+    this.active = 0;
+    this.status.textContent = q.trim()
+      ? this.results.length
+        ? this.d.t('searchResultsCount', this.results.length)
+        : this.d.t('searchNoResults', q)
+      : '';
+    if (openExact && this.results.length) {
+      const first = this.d.entries()[this.results[0]!]!;
+      const exact = [first.term, ...first.aliases].some((f) => f.toLowerCase() === q.trim().toLowerCase());
+      if (exact) return this.open(this.results[0]!);
+    }
+    this.renderMain();
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (!this.results.length || this.entry !== null) return;
+      e.preventDefault();
+      const n = this.results.length;
+      this.active = (this.active + (e.key === 'ArrowDown' ? 1 : n - 1)) % n;
+      this.renderMain();
+    } else if (e.key === 'Enter') {
+      if (this.entry === null && this.results[this.active] !== undefined) {
+        e.preventDefault();
+        this.open(this.results[this.active]!);
+      }
+    } else if (e.key === 'Escape') {
+      if (this.entry !== null) {
+        e.preventDefault();
+        this.back();
+      } else if (this.query) {
+        e.preventDefault();
+        this.input.value = '';
+        this.onQuery('');
+      }
+    }
+  }
+
+  private open(index: number, fromEntry = false): void {
+    if (fromEntry && this.entry !== null) this.history.push(this.entry);
+    this.entry = index;
+    this.renderMain();
+    this.main.querySelector<HTMLElement>('#entry-term')?.focus({ preventScroll: true });
+  }
+
+  private back(): void {
+    const prev = this.history.pop();
+    if (prev !== undefined) this.entry = prev;
+    else this.entry = null;
+    this.renderMain();
+    if (this.entry === null) this.input.focus();
+  }
+
+  private renderMain(): void {
+    const { doc, t } = this.d;
+    const entries = this.d.entries();
+    let content: HTMLElement;
+    if (this.entry !== null) {
+      content = entryView(doc, t, entries, this.entry, {
+        depth: this.depth,
+        onNavigate: (i) => this.open(i, true),
+        onDepth: (dep) => {
+          this.depth = dep;
+          this.renderMain();
+        },
+        onBack: () => this.back(),
+      });
+    } else if (this.query.trim()) {
+      content = this.results.length
+        ? resultList(doc, entries, this.results, this.active, (i) => this.open(i), t('searchLabel'))
+        : h(doc, 'p', { class: 'empty' }, t('searchNoResults', this.query));
+    } else {
+      content = h(doc, 'section', { class: 'on-page', 'aria-labelledby': 'on-page-title' }, h(doc, 'h2', { id: 'on-page-title' }, t('onThisPage')), this.pageSection());
+    }
+    const showingList = this.entry === null && this.query.trim() !== '' && this.results.length > 0;
+    this.input.setAttribute('aria-expanded', String(showingList));
+    if (showingList) this.input.setAttribute('aria-activedescendant', `result-${this.active}`);
+    else this.input.removeAttribute('aria-activedescendant');
+    this.main.replaceChildren(content);
+    if (showingList) doc.getElementById(`result-${this.active}`)?.scrollIntoView({ block: 'nearest' });
+  }
+
+  private pageSection(): HTMLElement {
+    const { doc, t } = this.d;
+    const r = this.report;
+    if (r === undefined) return h(doc, 'p', { class: 'empty' }, t('onThisPageScanning'));
+    if (r === null) return h(doc, 'p', { class: 'empty' }, t('onThisPageUnavailable'));
+    if (r.status === 'disabled') return h(doc, 'p', { class: 'empty' }, t('onThisPageDisabled'));
+    if (r.terms.length === 0) return h(doc, 'p', { class: 'empty' }, t(r.status === 'scanning' ? 'onThisPageScanning' : 'onThisPageEmpty'));
+    return pageTermsList(doc, t, r.terms, (id) => {
+      void this.d.revealTerm(id).then(() => this.d.close());
+    });
+  }
+
+  private renderFooter(): void {
+    const { doc, t } = this.d;
+    const s = this.settings;
+    const site = this.pageUrl ? this.d.siteKeyFor(this.pageUrl) : null;
+    const rows: HTMLElement[] = [];
+    if (s && site && this.pageUrl) {
+      const on = isURLEnabled({ ...s, enabled: true }, this.pageUrl);
+      rows.push(
+        switchRow(doc, 'site-switch', t(s.siteMode === 'allowlist' ? 'highlightOnSiteAllowlist' : 'highlightOnSite', site), on, (want) => void this.setSite(site, want), !s.enabled),
+      );
+    }
+    if (s) rows.push(switchRow(doc, 'global-switch', t('highlightEverywhere'), s.enabled, (want) => void this.setGlobal(want)));
+    const options = h(doc, 'button', { type: 'button', class: 'link', id: 'open-options' }, t('openOptions'));
+    options.addEventListener('click', () => this.d.openOptions());
+    this.footer.replaceChildren(...rows, options);
+  }
+
+  private async setSite(site: string, on: boolean): Promise<void> {
+    this.settings = await this.d.updateSettings((s) => ({ sites: withSite(s, site, on) }));
+    this.renderFooter();
+    await this.refreshAfterChange();
+  }
+
+  private async setGlobal(on: boolean): Promise<void> {
+    this.settings = await this.d.updateSettings(() => ({ enabled: on }));
+    this.renderFooter();
+    await this.refreshAfterChange();
+  }
+
+  private async refreshAfterChange(): Promise<void> {
+    // The content script applies the change on its own storage event; give it a moment.
+    await new Promise((r) => setTimeout(r, 150));
+    await this.refreshReport();
+  }
+}

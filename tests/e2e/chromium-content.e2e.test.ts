@@ -1,0 +1,124 @@
+/**
+ * The working extension in real Chromium: highlights on real pages, a tooltip on hover, nothing
+ * on off-topic pages, and the page's own DOM left as it was.
+ */
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, pageTerms, type ChromiumSession } from './support/chromium';
+import { CHROME_BUILD, requireBuild } from './support/paths';
+import { elementCountsScript, HIGHLIGHT_PREFIX, paintedRangesScript, scrollToRangeScript, tooltipTextScript } from './support/page-probe';
+import { expectedTerms, serve, SHARED_PAGES, type StaticServer } from './support/serve';
+
+let session: ChromiumSession;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serve({ '/pages/': SHARED_PAGES, '/samples/': resolve('samples') });
+  session = await launchChromium(requireBuild(CHROME_BUILD));
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+/** Scroll a painted term into view and return where it is on screen. */
+async function locateTerm(page: Page, match: RegExp) {
+  const text = (await page.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX)).find((r) => match.test(r.text))?.text;
+  expect(text, `a painted term matching ${match}`).toBeDefined();
+  await page.evaluate(scrollToRangeScript, { prefix: HIGHLIGHT_PREFIX, text: text! });
+  return (await page.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX)).find((r) => r.text === text)!;
+}
+
+async function open(path: string): Promise<Page> {
+  const page = await session.context.newPage();
+  page.setDefaultTimeout(5000);
+  await page.goto(server.url(path));
+  return page;
+}
+
+describe('Chromium: real pages', () => {
+  it('finds the alignment terms of a04 and leaves the page DOM alone', async () => {
+    const page = await open('/pages/a04-ai-safety-needs-social-scientists.html');
+    const before = await page.evaluate(elementCountsScript);
+    const report = await pageTerms(session, page);
+
+    expect(report.status).toBe('done');
+    expect(Object.keys(report).sort()).toEqual(['openTooltip', 'scanMs', 'scannedChars', 'status', 'terms']);
+    expect(report.scannedChars).toBeGreaterThan(80_000);
+    expect(report.scanMs).toBeGreaterThan(0);
+    expect(report.openTooltip).toBeNull();
+    const ids = report.terms.map((t) => t.id);
+    for (const id of ['ai-alignment', 'debate', 'iterated-amplification', 'factored-cognition', 'value-alignment', 'agi'])
+      expect(ids).toContain(id);
+    for (const t of report.terms) {
+      expect(t.count).toBeGreaterThanOrEqual(1);
+      expect(t.forms.length).toBeGreaterThanOrEqual(1);
+    }
+    // Every expected surface form is among the forms reported.
+    const forms = new Set(report.terms.flatMap((t) => t.forms.map((f) => f.toLowerCase())));
+    const missing = expectedTerms('a04-ai-safety-needs-social-scientists').filter((e) => ![...forms].some((f) => f === e.toLowerCase() || f === e.toLowerCase() + 's'));
+    expect(missing).toEqual([]);
+
+    const painted = await page.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX);
+    expect(painted.length).toBe(report.terms.length); // first occurrence of each term
+    expect(await page.evaluate(elementCountsScript)).toEqual(before);
+    await page.close();
+  });
+
+  it('opens a tooltip for a hovered term, and adds nothing inside <body>', async () => {
+    const page = await open('/pages/a04-ai-safety-needs-social-scientists.html');
+    await pageTerms(session, page);
+    const before = await page.evaluate(elementCountsScript);
+    const target = await locateTerm(page, /debat/i);
+    await page.mouse.move(target!.x - 30, target!.y + 40);
+    await page.mouse.move(target!.x, target!.y, { steps: 4 });
+    await expect.poll(async () => (await pageTerms(session, page)).openTooltip, { timeout: 3000 }).toEqual({ id: 'debate' });
+    const text = await page.evaluate(tooltipTextScript);
+    expect(text).toContain('AI safety via debate');
+    expect(text).toMatch(/two (AI systems|copies)/i);
+    const after = await page.evaluate(elementCountsScript);
+    expect(after.body).toBe(before.body);
+    expect(after.all).toBe(before.all + 1); // the one shadow host, outside <body>
+
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await pageTerms(session, page)).openTooltip, { timeout: 2000 }).toBeNull();
+    await page.close();
+  });
+
+  it('follows a related term inside the tooltip and comes back', async () => {
+    const page = await open('/samples/sample-paper.html');
+    await pageTerms(session, page);
+    const target = await locateTerm(page, /^mesa-optimizer$/);
+    await page.mouse.click(target!.x, target!.y); // click pins
+    await expect.poll(async () => (await pageTerms(session, page)).openTooltip).toEqual({ id: 'mesa-optimizer' });
+    await page.locator('alignment-glossary-ui .card button.chip[data-entry="mesa-objective"]').click();
+    expect((await pageTerms(session, page)).openTooltip).toEqual({ id: 'mesa-objective' });
+    await page.locator('alignment-glossary-ui .card button.back').click();
+    expect((await pageTerms(session, page)).openTooltip).toEqual({ id: 'mesa-optimizer' });
+    await page.close();
+  });
+
+  it.each(['c02-css-box-alignment', 'c04-biopython-sequence-alignment'])('finds no terms on %s', async (name) => {
+    const page = await open(`/pages/${name}.html`);
+    const report = await pageTerms(session, page);
+    expect(report.status).toBe('done');
+    expect(report.scannedChars).toBeGreaterThan(5_000);
+    expect(report.terms).toEqual([]);
+    expect(await page.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX)).toEqual([]);
+    await page.close();
+  });
+
+  it('scans content that a page adds later', async () => {
+    const page = await open('/samples/sample-paper.html');
+    const first = await pageTerms(session, page);
+    expect(first.terms.some((t) => t.id === 'wireheading')).toBe(false);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'A late paragraph about wireheading.';
+      document.querySelector('article')!.append(p);
+    });
+    await expect.poll(async () => (await pageTerms(session, page)).terms.map((t) => t.id), { timeout: 3000 }).toContain('wireheading');
+    await page.close();
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * Chromium for end-to-end tests: Debian's /usr/bin/chromium driven by playwright-core, with the
+ * built extension loaded unpacked (--load-extension), headless, in a fresh profile.
+ *
+ * What it does: launches, waits for the extension's service worker, and offers `pageTerms` and
+ * friends that message the content script from the service worker, exactly as the popup does.
+ * Cost: ~1 s per launch on this machine. Must never: download a browser, or skip when the
+ * browser is missing (it throws with install instructions instead).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { PageTermsReport } from '../../../messaging/contract';
+
+// `chrome` exists inside the service worker, where the evaluated closures below run.
+declare const chrome: {
+  tabs: {
+    query(q: object): Promise<{ id?: number }[]>;
+    sendMessage(id: number, msg: unknown, opts: object): Promise<unknown>;
+  };
+};
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Keep Chromium off the network on a closed machine (and in a privacy test, quiet).
+const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--metrics-recording-only',
+  '--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater',
+];
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  close(): Promise<void>;
+}
+
+export function assertBrowser(path: string, name: string, pkg: string, env: string): void {
+  if (!existsSync(path)) {
+    throw new Error(
+      `${name} not found at ${path}. Install it with \`sudo apt-get install -y ${pkg}\` (Debian/Ubuntu), ` +
+        `or point ${env} at a ${name} binary. The end-to-end tests never download a browser and never skip.`,
+    );
+  }
+}
+
+export async function launchChromium(
+  extensionDir: string,
+  options: { colorScheme?: 'light' | 'dark'; headless?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<ChromiumSession> {
+  assertBrowser(CHROMIUM_PATH, 'Chromium', 'chromium', 'CHROMIUM_PATH');
+  const profile = mkdtempSync(join(tmpdir(), 'agc-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...QUIET_FLAGS],
+  });
+  const serviceWorker =
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The tab id of a Playwright page, found from the service worker (no `tabs` permission needed). */
+export async function tabIdOf(session: ChromiumSession, page: Page): Promise<number> {
+  await page.bringToFront();
+  return session.serviceWorker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab!.id!;
+  });
+}
+
+/** Send a message to the page's content script (top frame), as the popup does. */
+export async function sendToPage<T>(session: ChromiumSession, page: Page, message: unknown): Promise<T> {
+  const tabId = await tabIdOf(session, page);
+  return session.serviceWorker.evaluate(
+    ([id, msg]) => chrome.tabs.sendMessage(id as number, msg, { frameId: 0 }),
+    [tabId, message] as const,
+  ) as Promise<T>;
+}
+
+/** get-page-terms, polled until the scan is done. */
+export async function pageTerms(session: ChromiumSession, page: Page, timeoutMs = 15_000): Promise<PageTermsReport> {
+  const t0 = Date.now();
+  for (;;) {
+    let report: PageTermsReport | undefined;
+    try {
+      report = await sendToPage<PageTermsReport>(session, page, { type: 'get-page-terms' });
+    } catch {
+      // The content script may not be listening yet.
+    }
+    if (report && report.status !== 'scanning') return report;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`page still ${report?.status ?? 'silent'} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

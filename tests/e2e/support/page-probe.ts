@@ -1,0 +1,46 @@
+/**
+ * Page probes for end-to-end tests, run in the page's own world (no extension privileges): what
+ * the reader would see. The highlight registry is shared with the page, so tests can find the
+ * painted ranges and their positions the way a pointer would.
+ */
+export const HIGHLIGHT_PREFIX = 'alignment-glossary-';
+
+/** Evaluated in the page: painted ranges with their text and the centre of their first box. */
+export function paintedRangesScript(prefix: string) {
+  const out: { text: string; x: number; y: number }[] = [];
+  for (const [name, hl] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights) {
+    if (!name.startsWith(prefix)) continue;
+    for (const r of hl) {
+      const box = r.getClientRects()[0];
+      if (box) out.push({ text: r.toString(), x: box.left + box.width / 2, y: box.top + box.height / 2 });
+    }
+  }
+  return out;
+}
+
+/** Evaluated in the page: element counts (whole document, and inside body). */
+export function elementCountsScript() {
+  return { all: document.getElementsByTagName('*').length, body: document.body.getElementsByTagName('*').length };
+}
+
+/** Evaluated in the page: the open tooltip's visible text, or null. */
+export function tooltipTextScript() {
+  const host = document.querySelector('alignment-glossary-ui');
+  const box = host?.shadowRoot?.querySelector('.tippy-box');
+  if (!box || (box.parentElement as HTMLElement | null)?.style.visibility === 'hidden') return null;
+  return box.querySelector('.card')?.textContent ?? null;
+}
+
+/** Evaluated in the page: scroll a painted range with the given text into view. */
+export function scrollToRangeScript(args: { prefix: string; text: string }) {
+  for (const [name, hl] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights) {
+    if (!name.startsWith(args.prefix)) continue;
+    for (const r of hl) {
+      if (r.toString().toLowerCase() === args.text.toLowerCase()) {
+        r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        return true;
+      }
+    }
+  }
+  return false;
+}
