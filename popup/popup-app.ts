@@ -71,11 +71,12 @@ export class PopupApp {
     });
     this.input.addEventListener('input', () => this.onQuery(this.input.value));
     this.input.addEventListener('keydown', (e) => this.onKey(e));
-    this.main = h(doc, 'main', { id: 'main' });
+    // Focusable so keyboard users can scroll a long entry (axe: scrollable-region-focusable).
+    this.main = h(doc, 'main', { id: 'main', tabindex: '0', 'aria-label': t('extName') });
     this.footer = h(doc, 'footer', {});
     this.status = h(doc, 'div', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
     root.append(
-      h(doc, 'header', { class: 'top' }, h(doc, 'label', { for: 'search', class: 'sr-only' }, t('searchLabel')), this.input),
+      h(doc, 'header', { class: 'top' }, h(doc, 'h1', { class: 'sr-only' }, t('extName')), h(doc, 'label', { for: 'search', class: 'sr-only' }, t('searchLabel')), this.input),
       this.main,
       this.footer,
       this.status,

@@ -1,0 +1,24 @@
+/** Options entry: wiring only (see options/options-app.ts). */
+import { browser } from 'wxt/browser';
+import { OptionsApp } from '@/options/options-app';
+import { t } from '@/messaging/i18n';
+import { loadSettings, saveSettings } from '@/settings/store';
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = t('optionsTitle');
+
+void new OptionsApp({
+  doc: document,
+  t,
+  loadSettings,
+  saveSettings,
+  download(filename, text) {
+    // A blob URL is local: nothing leaves the machine.
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = filename;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  },
+}).mount(document.getElementById('app')!);

@@ -1,0 +1,164 @@
+/**
+ * The popup and options page in real Chromium, opened as pages for the tab under test: fuzzy
+ * search, "On this page", the per-site switch applied without a reload and remembered, a
+ * malformed settings import, and axe-core on both pages in light and dark.
+ */
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, pageTerms, tabIdOf, type ChromiumSession } from './support/chromium';
+import { CHROME_BUILD, requireBuild } from './support/paths';
+import { HIGHLIGHT_PREFIX, paintedRangesScript } from './support/page-probe';
+import { serve, type StaticServer } from './support/serve';
+import { axeViolations } from './support/axe';
+
+let session: ChromiumSession;
+let server: StaticServer;
+let page: Page;
+let popup: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  server = await serve({ '/samples/': resolve('samples') });
+  session = await launchChromium(requireBuild(CHROME_BUILD));
+  page = await session.context.newPage();
+  page.setDefaultTimeout(5000);
+  await page.goto(server.url('/samples/sample-paper.html'));
+  await pageTerms(session, page);
+});
+beforeEach(async (ctx) => {
+  if (ctx.task.suite?.name !== 'Chromium: popup') return;
+  await popup?.close();
+  popup = await openPopup();
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+async function openPopup(): Promise<Page> {
+  const tabId = await tabIdOf(session, page);
+  const p = await session.context.newPage();
+  p.setDefaultTimeout(5000);
+  p.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  p.on('pageerror', (e) => consoleErrors.push(e.message));
+  await p.setViewportSize({ width: 380, height: 600 });
+  await p.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+  return p;
+}
+
+const painted = () => page.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX);
+
+describe('Chromium: popup', () => {
+  it('focuses the search box on open and lists the page terms in order with counts', async () => {
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('search');
+    await popup.waitForSelector('.page-terms button');
+    const report = await pageTerms(session, page);
+    const listed = await popup.$$eval('.page-terms button', (bs) => bs.map((b) => [b.getAttribute('data-entry'), b.querySelector('.count')?.textContent]));
+    expect(listed).toEqual(report.terms.map((t) => [t.id, `${t.count}×`]));
+  });
+
+  it.each([
+    ['mesa optimiser', 'mesa-optimizer'],
+    ['goodheart', 'goodharts-law'],
+    ['rlhf', 'rlhf'],
+    ['treacherus turn', 'treacherous-turn'],
+  ])('search "%s" puts %s first', async (query, id) => {
+    await popup.fill('#search', query);
+    const first = popup.locator('#results [role=option]').first();
+    await expect.poll(() => first.getAttribute('data-entry')).toBe(id);
+    expect(await first.getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('opens an entry with the keyboard and follows a related term with back', async () => {
+    await popup.fill('#search', 'inner alignment');
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('ArrowUp');
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => popup.locator('.entry').getAttribute('data-entry')).toBe('inner-alignment');
+    expect(await popup.locator('.entry .sources a').first().getAttribute('href')).toMatch(/^https:\/\//);
+    const related = popup.locator('.entry .related button.chip').first();
+    const relatedId = await related.getAttribute('data-entry');
+    await related.click();
+    await expect.poll(() => popup.locator('.entry').getAttribute('data-entry')).toBe(relatedId);
+    await popup.locator('.entry button.back').click();
+    await expect.poll(() => popup.locator('.entry').getAttribute('data-entry')).toBe('inner-alignment');
+    await popup.keyboard.press('Escape');
+    await expect.poll(() => popup.locator('#results [role=option]').count()).toBeGreaterThan(0);
+  });
+
+  it('"On this page" scrolls to the term and opens its tooltip', async () => {
+    await popup.waitForSelector('.page-terms button');
+    const id = await popup.locator('.page-terms button').nth(2).getAttribute('data-entry');
+    await popup.locator('.page-terms button').nth(2).click();
+    await expect.poll(async () => (await pageTerms(session, page)).openTooltip).toEqual({ id });
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+  });
+
+  it('turns the site off at once, keeps it off after a reload, and back on', async () => {
+    expect((await painted()).length).toBeGreaterThan(5);
+    const site = popup.locator('#site-switch');
+    expect(await site.isChecked()).toBe(true);
+    await site.click();
+    await expect.poll(async () => (await painted()).length).toBe(0);
+    expect((await pageTerms(session, page)).status).toBe('disabled');
+
+    await page.reload();
+    await expect.poll(async () => (await pageTerms(session, page).catch(() => null))?.status).toBe('disabled');
+    expect(await painted()).toEqual([]);
+
+    await popup.close();
+    popup = await openPopup();
+    expect(await popup.locator('#site-switch').isChecked()).toBe(false);
+    await popup.locator('#site-switch').click();
+    await expect.poll(async () => (await painted()).length).toBeGreaterThan(5);
+    expect((await pageTerms(session, page)).status).toBe('done');
+  });
+
+  it('has no console errors', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+describe('Chromium: options', () => {
+  it('rejects a malformed settings file with a clear message and changes nothing', async () => {
+    const options = await session.context.newPage();
+    options.setDefaultTimeout(5000);
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.locator('#mode-all').check();
+    await expect.poll(() => options.locator('#message').textContent()).toMatch(/Saved/);
+    const dir = mkdtempSync(join(tmpdir(), 'agc-import-'));
+    const bad = join(dir, 'broken-settings.json');
+    writeFileSync(bad, '{"format":"alignment-glossary-settings","version":1,"settings":{"mode":"sometimes"');
+    await options.locator('#import-file').setInputFiles(bad);
+    await expect.poll(() => options.locator('#message').textContent()).toMatch(/Could not import broken-settings\.json: it is not valid JSON/);
+    expect(await options.locator('#message').getAttribute('role')).toBe('alert');
+    await options.reload();
+    expect(await options.locator('#mode-all').isChecked()).toBe(true);
+
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify({ format: 'alignment-glossary-settings', version: 1, settings: { mode: 'first', sites: ['example.org'] } }));
+    await options.locator('#import-file').setInputFiles(good);
+    await expect.poll(() => options.locator('#message').textContent()).toMatch(/imported/);
+    expect(await options.locator('#mode-first').isChecked()).toBe(true);
+    expect(await options.locator('#sites').inputValue()).toBe('example.org');
+    await options.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`popup and options pass axe-core (${scheme})`, async () => {
+      for (const path of ['popup.html', 'options.html']) {
+        const p = await session.context.newPage();
+        await p.emulateMedia({ colorScheme: scheme });
+        await p.goto(`chrome-extension://${session.extensionId}/${path}?tab=${await tabIdOf(session, page)}`);
+        await p.waitForTimeout(300);
+        if (path === 'popup.html') await p.fill('#search', 'reward');
+        expect(await axeViolations(p), `${path} (${scheme})`).toEqual([]);
+        await p.close();
+      }
+    });
+  }
+});
