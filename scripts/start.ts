@@ -10,9 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium, pageTerms, tabIdOf, type ChromiumSession } from '../tests/e2e/support/chromium';
-import { HIGHLIGHT_PREFIX, paintedRangesScript, scrollToRangeScript } from '../tests/e2e/support/page-probe';
-import { serve } from '../tests/e2e/support/serve';
+import { launchChromium, pageTerms, tabIdOf, type ChromiumSession } from '../harness/chromium';
+import { HIGHLIGHT_PREFIX, paintedRangesScript, scrollToRangeScript } from '../harness/page-probe';
+import { serve } from '../harness/serve';
 
 const OUT = resolve('artifacts/screenshots');
 const hasDisplay = !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && process.env.HEADLESS !== '1';
@@ -24,7 +24,7 @@ const server = await serve({ '/': resolve('samples') });
 const paper = server.url('/sample-paper.html');
 
 if (hasDisplay) {
-  const session = await launchChromium(ext, { headless: false, viewport: undefined });
+  const session = await launchChromium(ext, { headless: false, viewport: null });
   const page = await session.context.newPage();
   await page.goto(paper);
   console.log(`Chromium is open on ${paper} with the extension loaded. Hover a dotted term; close the window to stop.`);

@@ -5,10 +5,10 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, pageTerms, type ChromiumSession } from './support/chromium';
-import { CHROME_BUILD, requireBuild } from './support/paths';
-import { elementCountsScript, HIGHLIGHT_PREFIX, paintedRangesScript, scrollToRangeScript, tooltipTextScript } from './support/page-probe';
-import { expectedTerms, serve, SHARED_PAGES, type StaticServer } from './support/serve';
+import { launchChromium, pageTerms, type ChromiumSession } from '../../harness/chromium';
+import { CHROME_BUILD, requireBuild } from '../../harness/paths';
+import { elementCountsScript, HIGHLIGHT_PREFIX, paintedRangesScript, scrollToRangeScript, tooltipTextScript } from '../../harness/page-probe';
+import { expectedTerms, serve, SHARED_PAGES, type StaticServer } from '../../harness/serve';
 
 let session: ChromiumSession;
 let server: StaticServer;

@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, pageTerms, tabIdOf, type ChromiumSession } from './support/chromium';
-import { CHROME_BUILD, requireBuild } from './support/paths';
-import { HIGHLIGHT_PREFIX, paintedRangesScript } from './support/page-probe';
-import { serve, type StaticServer } from './support/serve';
-import { axeViolations } from './support/axe';
+import { launchChromium, pageTerms, tabIdOf, type ChromiumSession } from '../../harness/chromium';
+import { CHROME_BUILD, requireBuild } from '../../harness/paths';
+import { HIGHLIGHT_PREFIX, paintedRangesScript } from '../../harness/page-probe';
+import { serve, type StaticServer } from '../../harness/serve';
+import { axeViolations } from '../../harness/axe';
 
 let session: ChromiumSession;
 let server: StaticServer;

@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import type { PageTermsReport } from '../../../messaging/contract';
+import type { PageTermsReport } from '../messaging/contract';
 
 // `chrome` exists inside the service worker, where the evaluated closures below run.
 declare const chrome: {
@@ -23,21 +23,26 @@ declare const chrome: {
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-// Keep Chromium off the network on a closed machine (and in a privacy test, quiet).
-const QUIET_FLAGS = [
-  '--no-sandbox',
+// Keep Chromium off the network on a closed machine (and quiet in the privacy test): no
+// background services, and nothing but loopback resolves, so any stray fetch fails at once.
+export const QUIET_FLAGS = [
+  '--no-sandbox', // CI runs as root
   '--disable-gpu',
   '--disable-quic',
   '--no-first-run',
   '--no-default-browser-check',
+  '--no-pings',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
   '--disable-default-apps',
   '--disable-domain-reliability',
   '--disable-client-side-phishing-detection',
+  '--safebrowsing-disable-auto-update',
+  '--disable-dev-shm-usage',
   '--metrics-recording-only',
   '--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
 ];
 
 export interface ChromiumSession {
@@ -58,7 +63,7 @@ export function assertBrowser(path: string, name: string, pkg: string, env: stri
 
 export async function launchChromium(
   extensionDir: string,
-  options: { colorScheme?: 'light' | 'dark'; headless?: boolean; viewport?: { width: number; height: number } } = {},
+  options: { colorScheme?: 'light' | 'dark'; headless?: boolean; viewport?: { width: number; height: number } | null } = {},
 ): Promise<ChromiumSession> {
   assertBrowser(CHROMIUM_PATH, 'Chromium', 'chromium', 'CHROMIUM_PATH');
   const profile = mkdtempSync(join(tmpdir(), 'agc-chromium-'));
@@ -66,7 +71,9 @@ export async function launchChromium(
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     colorScheme: options.colorScheme ?? 'light',
-    viewport: options.viewport ?? { width: 1280, height: 800 },
+    viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
+    // Playwright adds --disable-extensions by default.
+    ignoreDefaultArgs: ['--disable-extensions'],
     args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...QUIET_FLAGS],
   });
   const serviceWorker =
