@@ -11,6 +11,8 @@ export default defineConfig({
     // storage: settings. contextMenus: "Look up in glossary". scripting: add the content script
     // to tabs that were open before installation.
     permissions: ['storage', 'contextMenus', 'scripting'],
+    // The same sites the content script already runs on; scripting needs them spelled out.
+    host_permissions: ['<all_urls>'],
     commands: {
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+G' },

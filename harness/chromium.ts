@@ -7,7 +7,7 @@
  * Cost: ~1 s per launch on this machine. Must never: download a browser, or skip when the
  * browser is missing (it throws with install instructions instead).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -48,6 +48,7 @@ export const QUIET_FLAGS = [
 export interface ChromiumSession {
   context: BrowserContext;
   extensionId: string;
+  /** Replaced by tests that restart the extension. */
   serviceWorker: Worker;
   close(): Promise<void>;
 }
@@ -59,6 +60,39 @@ export function assertBrowser(path: string, name: string, pkg: string, env: stri
         `or point ${env} at a ${name} binary. The end-to-end tests never download a browser and never skip.`,
     );
   }
+}
+
+/**
+ * Chromium with no extension yet, for testing what happens to tabs that were open before the
+ * extension was installed. `install()` loads it through the DevTools protocol
+ * (Extensions.loadUnpacked, which needs --enable-unsafe-extension-debugging).
+ */
+export async function launchChromiumBare(): Promise<{ context: BrowserContext; install(dir: string): Promise<ChromiumSession>; close(): Promise<void> }> {
+  assertBrowser(CHROMIUM_PATH, 'Chromium', 'chromium', 'CHROMIUM_PATH');
+  const profile = mkdtempSync(join(tmpdir(), 'agc-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [...QUIET_FLAGS, '--enable-unsafe-extension-debugging', '--remote-debugging-port=0'],
+  });
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return {
+    context,
+    close,
+    async install(dir) {
+      const port = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+      const cdpBrowser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      const cdp = await cdpBrowser.newBrowserCDPSession();
+      const waiting = context.waitForEvent('serviceworker', { timeout: 15_000 });
+      const { id } = (await cdp.send('Extensions.loadUnpacked' as never, { path: dir } as never)) as { id: string };
+      const serviceWorker = await waiting;
+      return { context, extensionId: id, serviceWorker, close };
+    },
+  };
 }
 
 export async function launchChromium(

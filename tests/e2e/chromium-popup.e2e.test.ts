@@ -8,11 +8,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, pageTerms, tabIdOf, type ChromiumSession } from '../../harness/chromium';
+import { launchChromium, launchChromiumBare, pageTerms, sendToPage, tabIdOf, type ChromiumSession } from '../../harness/chromium';
 import { CHROME_BUILD, requireBuild } from '../../harness/paths';
 import { HIGHLIGHT_PREFIX, paintedRangesScript } from '../../harness/page-probe';
 import { serve, type StaticServer } from '../../harness/serve';
 import { axeViolations } from '../../harness/axe';
+
+declare const chrome: {
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+};
 
 let session: ChromiumSession;
 let server: StaticServer;
@@ -161,4 +165,42 @@ describe('Chromium: options', () => {
       }
     });
   }
+});
+
+describe('Chromium: badge, keyboard path, install-time injection', () => {
+  it('shows the number of distinct terms on the toolbar badge', async () => {
+    const report = await pageTerms(session, page);
+    const tabId = await tabIdOf(session, page);
+    const badge = await session.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    expect(badge).toBe(String(report.terms.length));
+  });
+
+  it('steps through the terms with the keyboard command and announces each', async () => {
+    const report = await pageTerms(session, page);
+    const first = await sendToPage(session, page, { type: 'step-term', direction: 1 });
+    expect(first).toBe(report.terms[0]!.id);
+    expect((await pageTerms(session, page)).openTooltip).toEqual({ id: report.terms[0]!.id });
+    const second = await sendToPage(session, page, { type: 'step-term', direction: 1 });
+    expect(second).toBe(report.terms[1]!.id);
+    const live = await page.evaluate(() => document.querySelector('alignment-glossary-ui')?.shadowRoot?.querySelector('[aria-live]')?.textContent);
+    expect(live).toMatch(new RegExp(`^${report.terms[1]!.term}`, 'i'));
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+  });
+
+  it('gives tabs that were open before installation the glossary without a reload', async () => {
+    const bare = await launchChromiumBare();
+    try {
+      const early = await bare.context.newPage();
+      await early.goto(server.url('/samples/sample-paper.html'));
+      const marker = await early.evaluate(() => ((window as unknown as { marker: number }).marker = Math.random()));
+      expect(await early.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX)).toEqual([]);
+      const installed = await bare.install(requireBuild(CHROME_BUILD));
+      await expect.poll(async () => (await early.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX)).length, { timeout: 10_000 }).toBeGreaterThan(5);
+      expect(await early.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(marker); // same document: no reload
+      expect((await pageTerms(installed, early)).terms.length).toBeGreaterThan(5);
+    } finally {
+      await bare.close();
+    }
+  });
 });
