@@ -33,5 +33,7 @@ export default defineConfig({
   }),
   vite: () => ({
     plugins: [glossaryPlugin()],
+    // BENCH_NO_MINIFY=1 keeps function names readable in CPU profiles (npm run bench -- --profile).
+    build: process.env.BENCH_NO_MINIFY ? { minify: false } : {},
   }),
 });

@@ -8,7 +8,7 @@
  * Must never: be imported by extension code; it would drag fs, yaml and zod into a bundle.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { entrySchema, type Entry } from './schema';
 import { formKey } from '../matching/normalize';
@@ -89,6 +89,11 @@ export function validateDocuments(docs: { file: string; data: unknown }[]): Entr
 
   if (problems.length) throw new GlossaryError(problems);
   return entries.map((e) => e.entry).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The entries folder: glossary/entries, or GLOSSARY_DIR when a contributor points elsewhere. */
+export function glossaryDir(root = process.cwd()): string {
+  return resolve(root, process.env.GLOSSARY_DIR ?? 'glossary/entries');
 }
 
 /** Read and validate the entries folder. */

@@ -14,14 +14,14 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileMatcher } from '../matching/compile';
 import { toDisplayEntries } from './display';
-import { loadGlossary } from './load';
+import { glossaryDir, loadGlossary } from './load';
 
 const MATCHER = 'virtual:glossary/matcher';
 const ENTRIES = 'virtual:glossary/entries';
 
 export function glossaryPlugin(root = process.cwd()): Plugin {
   // GLOSSARY_DIR lets tests and contributors build against another folder of entries.
-  const dir = resolve(root, process.env.GLOSSARY_DIR ?? 'glossary/entries');
+  const dir = glossaryDir(root);
   return {
     name: 'alignment-glossary',
     resolveId(id) {

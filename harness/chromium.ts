@@ -41,7 +41,8 @@ export const QUIET_FLAGS = [
   '--safebrowsing-disable-auto-update',
   '--disable-dev-shm-usage',
   '--metrics-recording-only',
-  '--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater',
+  // No --disable-features here: Chromium honours only the last one, and it would replace
+  // Playwright's own list.
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
 ];
 

@@ -17,43 +17,84 @@ import { assertBrowser } from './chromium';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const EXTENSION_UUID = '4c1f3a0e-8f0b-4d2a-9d7c-6a1e2b3c4d5e';
 
-// Everything Firefox would fetch on its own, off.
-const OFFLINE_PREFS: Record<string, unknown> = {
-  'app.update.enabled': false,
-  'app.update.auto': false,
+// Everything Firefox would fetch on its own, off; and a dead local proxy as a backstop, so not
+// even a DNS lookup leaves the machine (MOZ_DISABLE_NONLOCAL_CONNECTIONS at launch makes any
+// remaining leak fail loudly).
+const OFFLINE_PREFS: Readonly<Record<string, string | number | boolean>> = {
+  // Backstop: every non-loopback http(s) request goes to a closed local port, DNS included.
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 9,
+  'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
+  'network.proxy.allow_hijacking_localhost': false,
+  'network.proxy.failover_direct': false, // else system requests retry DIRECT when the proxy fails
+  'network.trr.mode': 5, // no DNS over HTTPS
+  'network.dns.disablePrefetch': true,
+  'network.prefetch-next': false,
+  'network.http.speculative-parallel-limit': 0,
+  'browser.urlbar.speculativeConnect.enabled': false,
+  'browser.places.speculativeConnect.enabled': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  // Telemetry and studies.
+  'toolkit.telemetry.enabled': false,
+  'toolkit.telemetry.unified': false,
+  'toolkit.telemetry.archive.enabled': false,
+  'toolkit.telemetry.server': '',
+  'toolkit.telemetry.shutdownPingSender.enabled': false,
+  'toolkit.telemetry.firstShutdownPing.enabled': false,
+  'toolkit.telemetry.newProfilePing.enabled': false,
+  'toolkit.telemetry.updatePing.enabled': false,
+  'toolkit.telemetry.bhrPing.enabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'datareporting.healthreport.uploadEnabled': false,
   'app.normandy.enabled': false,
+  'app.normandy.api_url': '',
   'app.shield.optoutstudies.enabled': false,
-  'browser.safebrowsing.malware.enabled': false,
-  'browser.safebrowsing.phishing.enabled': false,
-  'browser.safebrowsing.downloads.enabled': false,
-  'browser.safebrowsing.provider.google4.updateURL': '',
-  'browser.safebrowsing.provider.mozilla.updateURL': '',
+  'browser.ping-centre.telemetry': false,
+  // Updates and remote content.
+  'app.update.auto': false,
+  'app.update.enabled': false,
+  'app.update.disabledForTesting': true,
+  'extensions.update.enabled': false,
+  'extensions.systemAddon.update.enabled': false,
+  'extensions.systemAddon.update.url': '',
+  'extensions.blocklist.enabled': false,
+  'extensions.getAddons.cache.enabled': false,
+  // Honoured on ESR only with MOZ_DISABLE_NONLOCAL_CONNECTIONS=1 (set at launch); then
+  // Remote Settings skips all syncing.
+  'services.settings.server': 'data:,#remote-settings-dummy/v1',
+  'security.remote_settings.crlite_filters.enabled': false,
+  'security.remote_settings.intermediates.enabled': false,
+  'security.OCSP.enabled': 0,
+  'media.gmp-manager.updateEnabled': false,
+  'media.gmp-gmpopenh264.enabled': false,
+  'browser.region.network.url': '',
+  'browser.region.update.enabled': false,
   'browser.search.update': false,
+  'geo.provider.network.url': '',
+  'dom.push.connection.enabled': false,
+  'dom.push.serverURL': '',
+  'identity.fxaccounts.enabled': false,
   'browser.newtabpage.enabled': false,
   'browser.newtabpage.activity-stream.feeds.topsites': false,
   'browser.newtabpage.activity-stream.feeds.section.topstories': false,
-  'browser.startup.homepage_override.mstone': 'ignore',
-  'browser.discovery.enabled': false,
-  'datareporting.healthreport.uploadEnabled': false,
-  'datareporting.policy.dataSubmissionEnabled': false,
-  'toolkit.telemetry.enabled': false,
-  'toolkit.telemetry.unified': false,
-  'network.captive-portal-service.enabled': false,
-  'network.connectivity-service.enabled': false,
-  'network.dns.disablePrefetch': true,
-  'network.prefetch-next': false,
-  'extensions.getAddons.cache.enabled': false,
-  'extensions.update.enabled': false,
-  'extensions.blocklist.enabled': false,
-  'services.settings.server': 'http://127.0.0.1:9/',
-  'security.OCSP.enabled': 0,
-  'security.remote_settings.crlite_filters.enabled': false,
-  'dom.push.connection.enabled': false,
-  'geo.provider.network.url': '',
-  'media.gmp-manager.updateEnabled': false,
-  // Follow the page's scheme in tests; headless defaults to light.
-  'ui.systemUsesDarkTheme': 0,
+  'browser.topsites.contile.enabled': false,
+  // Safe Browsing lists.
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'browser.safebrowsing.downloads.enabled': false,
+  'browser.safebrowsing.blockedURIs.enabled': false,
+  'browser.safebrowsing.provider.google.updateURL': '',
+  'browser.safebrowsing.provider.google4.updateURL': '',
+  'browser.safebrowsing.provider.mozilla.updateURL': '',
 };
+
+/** Headless Firefox reports no pointer, so `(hover: hover)` would be false; match Chromium. */
+const POINTER_PREFS = { 'ui.primaryPointerCapabilities': 6, 'ui.allPointerCapabilities': 6 }; // FINE|HOVER
+
 
 export interface FirefoxSession {
   browser: Browser;
@@ -76,7 +117,8 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxSessio
     protocol: 'webDriverBiDi',
     // Firefox 153+ lets WebDriver open moz-extension:// pages only with system access.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { ...OFFLINE_PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [id]: EXTENSION_UUID }) },
+    env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' } as Record<string, string>,
+    extraPrefsFirefox: { ...OFFLINE_PREFS, ...POINTER_PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [id]: EXTENSION_UUID }) },
   });
   await browser.installExtension(dir);
   return { browser, extensionBase: `moz-extension://${EXTENSION_UUID}/`, close: () => browser.close() };
@@ -118,9 +160,7 @@ const helperPages = new WeakMap<Browser, Page>();
 async function extensionPage(session: FirefoxSession): Promise<Page> {
   const existing = helperPages.get(session.browser);
   if (existing && !existing.isClosed()) return existing;
-  const page = await session.browser.newPage();
-  // BiDi does not report load events for extension pages reliably: don't wait for one.
-  await page.goto(`${session.extensionBase}popup.html`, { waitUntil: 'domcontentloaded', timeout: 3000 }).catch(() => {});
+  const page = await openExtensionPage(session, 'popup.html');
   helperPages.set(session.browser, page);
   return page;
 }
@@ -149,9 +189,21 @@ export async function tabIdFor(session: FirefoxSession, pageUrl: string): Promis
   }, pageUrl);
 }
 
-/** Open an extension page (popup.html?tab=…, options.html) in a new tab. */
-export async function openExtensionPage(session: FirefoxSession, path: string): Promise<Page> {
+/**
+ * Open an extension page (popup.html?tab=…, options.html) in a new tab. BiDi never reports the
+ * navigation to an extension page as finished (goto times out although the page loads), so
+ * this starts the navigation and polls the page's own location.
+ */
+export async function openExtensionPage(session: FirefoxSession, path: string, timeoutMs = 10_000): Promise<Page> {
+  const url = session.extensionBase + path;
   const page = await session.browser.newPage();
-  await page.goto(session.extensionBase + path, { waitUntil: 'domcontentloaded', timeout: 3000 }).catch(() => {});
-  return page;
+  page.goto(url, { timeout: timeoutMs }).catch(() => undefined);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ready = await page.evaluate(() => [location.href, document.readyState]).catch(() => ['', '']);
+    if (ready[0] === url && ready[1] === 'complete') return page;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await page.close().catch(() => undefined);
+  throw new Error(`extension page ${url} did not load within ${timeoutMs} ms`);
 }

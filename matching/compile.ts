@@ -12,6 +12,7 @@ import type { Entry } from '../glossary/schema';
 import { KEYWORD, type CompiledMatcher, type TrieNode } from './compiled';
 import { isCaseSensitiveForm } from './normalize';
 import { formVariants } from './variants';
+import { buildFilter, toBase64 } from './token-hash';
 
 /** Words that mark a page as being about AI (they are never highlighted themselves). */
 export const AI_KEYWORDS_CASED = ['AI', 'AIs', 'ML', 'LLM', 'LLMs', 'GPT', 'RL', 'NLP'];
@@ -71,5 +72,8 @@ export function compileMatcher(entries: readonly EntryForMatching[]): CompiledMa
   for (const k of AI_KEYWORDS_CASED) if (!Object.hasOwn(cs, k)) cs[k] = KEYWORD;
   for (const k of AI_KEYWORDS) for (const v of formVariants(k)) insertPhrase(v, KEYWORD);
 
-  return { ids: entries.map((e) => e.id), terms: entries.map((e) => e.term), trie, cs };
+  // Every token that can start a match: trie roots, plus acronyms (hashed folded, so "RLHF"
+  // and "rlhf" share a bit; the exact-case check happens after the filter).
+  const filter = toBase64(buildFilter([...Object.keys(trie), ...Object.keys(cs)]));
+  return { ids: entries.map((e) => e.id), terms: entries.map((e) => e.term), trie, cs, filter };
 }

@@ -19,6 +19,8 @@ export interface CompiledMatcher {
   terms: string[];
   trie: TrieNode;
   cs: Record<string, number>;
+  /** First-token filter (see token-hash.ts), base64. */
+  filter: string;
 }
 
 export const terminalEntry = (t: number) => t >> 1;

@@ -2,16 +2,19 @@
  * Runtime matcher: finds glossary forms in one block of text. Pure; no DOM.
  *
  * What it does: splits text into word tokens (letters and digits, with `-` and `'` allowed inside
- * a word), walks the compiled trie from each token and keeps the longest form that starts there,
- * then resumes after it, so matches never overlap. Phrases match in any case; acronyms only in
- * their own case. A trailing possessive 's is accepted and left out of the match.
- * Cost: one lower-casing of the block, one property lookup per token, a few more per partial hit.
- * No allocation per token beyond the token string itself.
+ * a word), hashing each as it goes. A token whose hash misses the build-time first-token filter
+ * cannot start a match and costs nothing more. From the few that pass, it walks the compiled
+ * trie and keeps the longest form that starts there, then resumes after it, so matches never
+ * overlap. Phrases match in any case; acronyms only in their own case. A trailing possessive 's
+ * is accepted and left out of the match.
+ * Cost: one pass over the characters (a multiply per character); string slices and trie lookups
+ * only for filter hits. Token buffers are reused across calls.
  * Must never: report a match that does not start and end on a word boundary, or one whose text is
  * not a glossary form (the property tests in tests/unit check both).
  */
 import { KEYWORD, type CompiledMatcher, type TrieNode } from './compiled';
 import { foldChars } from './normalize';
+import { filterIndex, FNV_OFFSET, foldCode, fromBase64, hashStep } from './token-hash';
 
 export interface TextMatch {
   start: number;
@@ -49,37 +52,80 @@ function terminalOf(node: TrieNode): number | undefined {
 // Reused token buffers: a block rarely has more than a few thousand tokens.
 let starts = new Int32Array(1024);
 let ends = new Int32Array(1024);
+/** Per token: 1 = may start a match, 2 = may start one without its possessive 's, 4 = acronym-shaped. */
+let flags = new Uint8Array(1024);
 
-function tokenize(text: string): number {
+const filters = new WeakMap<CompiledMatcher, Uint8Array>();
+function filterOf(m: CompiledMatcher): Uint8Array {
+  let f = filters.get(m);
+  if (!f) {
+    f = fromBase64(m.filter);
+    filters.set(m, f);
+  }
+  return f;
+}
+
+function grow(): void {
+  const g32 = (a: Int32Array) => {
+    const b = new Int32Array(a.length * 2);
+    b.set(a);
+    return b;
+  };
+  starts = g32(starts);
+  ends = g32(ends);
+  const f = new Uint8Array(flags.length * 2);
+  f.set(flags);
+  flags = f;
+}
+
+const inFilter = (bits: Uint8Array, h: number) => {
+  const i = filterIndex(h);
+  return (bits[i >> 3]! & (1 << (i & 7))) !== 0;
+};
+
+/** Tokenise and flag; returns the number of tokens and whether any token was flagged. */
+function tokenize(text: string, bits: Uint8Array): number {
   let n = 0;
   const len = text.length;
   let i = 0;
   while (i < len) {
-    if (!isWordCode(text.charCodeAt(i))) {
+    let c = text.charCodeAt(i);
+    if (!isWordCode(c)) {
       i++;
       continue;
     }
     const s = i;
-    i++;
+    let h = FNV_OFFSET;
+    let hBeforeJoiner = 0;
+    let lastJoiner = -1;
+    let innerUpper = false;
     for (;;) {
-      while (i < len && isWordCode(text.charCodeAt(i))) i++;
-      if (i + 1 < len && isJoinerCode(text.charCodeAt(i)) && isWordCode(text.charCodeAt(i + 1))) {
-        i += 2;
+      // c is a word character at i. ASCII folding inline: this loop sees every character.
+      h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c < 128 ? c : foldCode(c)), 0x01000193);
+      if (i > s && c >= 65 && c <= 90) innerUpper = true;
+      i++;
+      if (i >= len) break;
+      c = text.charCodeAt(i);
+      if (isWordCode(c)) continue;
+      if (isJoinerCode(c) && i + 1 < len && isWordCode(text.charCodeAt(i + 1))) {
+        hBeforeJoiner = h;
+        lastJoiner = i;
+        h = hashStep(h, foldCode(c));
+        i++;
+        c = text.charCodeAt(i);
         continue;
       }
       break;
     }
-    if (n === starts.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      starts = grow(starts);
-      ends = grow(ends);
-    }
+    if (n === starts.length) grow();
     starts[n] = s;
     ends[n] = i;
+    let f = 0;
+    if (inFilter(bits, h)) f |= 1;
+    // "mesa-optimizer's": also try the token without its possessive.
+    if (lastJoiner === i - 2 && (text.charCodeAt(i - 1) | 32) === 115 && foldCode(text.charCodeAt(lastJoiner)) === 39 && inFilter(bits, hBeforeJoiner)) f |= 2;
+    if (innerUpper) f |= 4;
+    flags[n] = f;
     n++;
   }
   return n;
@@ -93,57 +139,61 @@ function adjacent(text: string, k: number): boolean {
 
 const POSSESSIVE = /'s$/;
 
+/** Lower-cased, typographically folded token k (same length as in the text). */
+function tokenAt(text: string, k: number): string {
+  return foldChars(text.slice(starts[k]!, ends[k]!)).toLowerCase();
+}
+
 /**
  * Find every non-overlapping longest match in `text`. Matches are appended to `out` (returned),
  * in text order.
  */
 export function findMatches(m: CompiledMatcher, text: string, out: TextMatch[] = []): TextMatch[] {
-  const n = tokenize(text);
-  if (n === 0) return out;
-  const folded = foldChars(text);
-  let lower: string | null = folded.toLowerCase();
-  // Some characters change length when lower-cased (U+0130); offsets must stay exact.
-  if (lower.length !== text.length) lower = null;
-  const tok = (k: number) =>
-    lower !== null ? lower.slice(starts[k]!, ends[k]!) : folded.slice(starts[k]!, ends[k]!).toLowerCase();
-
+  const n = tokenize(text, filterOf(m));
   let k = 0;
   while (k < n) {
+    const f = flags[k]!;
+    if (f === 0) {
+      k++;
+      continue;
+    }
     let bestTerminal: number | undefined;
     let bestEnd = -1;
 
     // Phrases and words: walk the trie token by token, remembering the longest terminal.
-    let t = tok(k);
-    let node = child(m.trie, t);
-    let possessiveCut = 0;
-    if (!node && POSSESSIVE.test(t)) {
-      node = child(m.trie, t.slice(0, -2));
-      possessiveCut = 2;
-    }
-    let j = k;
-    while (node) {
-      const term = terminalOf(node);
-      if (term !== undefined) {
-        bestTerminal = term;
-        bestEnd = ends[j]! - possessiveCut;
-      }
-      j++;
-      if (j >= n || !adjacent(text, j)) break;
-      t = tok(j);
-      possessiveCut = 0;
-      let next = child(node, t);
-      if (!next && POSSESSIVE.test(t)) {
-        next = child(node, t.slice(0, -2));
+    if (f & 3) {
+      let t = tokenAt(text, k);
+      let node = f & 1 ? child(m.trie, t) : undefined;
+      let possessiveCut = 0;
+      if (!node && POSSESSIVE.test(t)) {
+        node = child(m.trie, t.slice(0, -2));
         possessiveCut = 2;
       }
-      node = next;
+      let j = k;
+      while (node) {
+        const term = terminalOf(node);
+        if (term !== undefined) {
+          bestTerminal = term;
+          bestEnd = ends[j]! - possessiveCut;
+        }
+        j++;
+        if (j >= n || !adjacent(text, j)) break;
+        t = tokenAt(text, j);
+        possessiveCut = 0;
+        let next = child(node, t);
+        if (!next && POSSESSIVE.test(t)) {
+          next = child(node, t.slice(0, -2));
+          possessiveCut = 2;
+        }
+        node = next;
+      }
     }
 
     // Acronyms: exact case, one token, optionally possessive.
     const s = starts[k]!;
     const e = ends[k]!;
-    if (e - s > 1 && bestEnd < e) {
-      let raw = folded.slice(s, e);
+    if (f & 4 && f & 3 && e - s > 1 && bestEnd < e) {
+      let raw = foldChars(text.slice(s, e));
       let cut = 0;
       if (POSSESSIVE.test(raw)) {
         raw = raw.slice(0, -2);

@@ -141,12 +141,18 @@ export class GlossaryPage {
   }
 
   private lastCount = -1;
+  private countTimer: ReturnType<typeof setTimeout> | undefined;
 
   private repaint(): void {
     this.painter.paint(this.index.paintSet().map((m) => m.range));
-    if (this.index.size !== this.lastCount) {
-      this.lastCount = this.index.size;
-      this.options.onTermCount?.(this.lastCount);
+    // The badge need not follow every slice: report the count at most every 300 ms.
+    if (this.index.size !== this.lastCount && this.countTimer === undefined) {
+      this.countTimer = setTimeout(() => {
+        this.countTimer = undefined;
+        if (this.index.size === this.lastCount) return;
+        this.lastCount = this.index.size;
+        this.options.onTermCount?.(this.lastCount);
+      }, 300);
     }
   }
 }

@@ -11,7 +11,7 @@
  */
 import { KEYWORD, terminalEntry, terminalGated, type CompiledMatcher } from '../matching/compiled';
 import { findMatches, type TextMatch } from '../matching/find-matches';
-import { TermIndex } from './term-index';
+import { PageMatch, TermIndex } from './term-index';
 import { TextWalker, locate, type TextBlock } from './text-walker';
 import { yieldToPage } from './yield-to-page';
 
@@ -108,7 +108,6 @@ export class PageScanner {
     const matches = findMatches(this.matcher, block.text, (this.matchBuf.length = 0, this.matchBuf));
     if (matches.length === 0) return false;
     let added = false;
-    const doc = block.nodes[0]!.ownerDocument;
     for (const m of matches) {
       if (m.terminal === KEYWORD) {
         this.index.gate.addKeyword();
@@ -116,14 +115,9 @@ export class PageScanner {
       }
       const [sn, so] = locate(block, m.start, false);
       const [en, eo] = locate(block, m.end, true);
-      const range = doc.createRange();
-      range.setStart(sn, so);
-      range.setEnd(en, eo);
       const nodes = sn === en ? [sn] : block.nodes.slice(block.nodes.indexOf(sn), block.nodes.indexOf(en) + 1);
-      this.index.add(
-        { range, entry: terminalEntry(m.terminal), text: block.text.slice(m.start, m.end), nodes, seq: this.seq++ },
-        terminalGated(m.terminal),
-      );
+      const match = new PageMatch(terminalEntry(m.terminal), block.text.slice(m.start, m.end), nodes, so, eo, this.seq++);
+      this.index.add(match, terminalGated(m.terminal));
       added = true;
     }
     return added;

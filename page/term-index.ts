@@ -11,15 +11,34 @@
 import { TopicGate } from '../matching/topic-gate';
 import type { PageTerm } from '../messaging/contract';
 
-export interface PageMatch {
-  range: Range;
-  entry: number;
-  /** The page's own text for this match. */
-  text: string;
-  /** Text nodes the match touches (usually one). */
-  nodes: Text[];
-  /** Discovery sequence number: document order within one scan, later scans after. */
-  seq: number;
+/**
+ * One occurrence of a glossary term. The live Range is created on first use (painting, hover):
+ * most occurrences are only counted, and every live Range costs the page on each DOM change.
+ */
+export class PageMatch {
+  private r: Range | null = null;
+
+  constructor(
+    readonly entry: number,
+    /** The page's own text for this match. */
+    readonly text: string,
+    /** Text nodes the match touches (usually one); the first and last hold the boundaries. */
+    readonly nodes: Text[],
+    readonly startOffset: number,
+    readonly endOffset: number,
+    /** Discovery sequence number: document order within one scan, later scans after. */
+    readonly seq: number,
+  ) {}
+
+  get range(): Range {
+    if (!this.r) {
+      const first = this.nodes[0]!;
+      this.r = first.ownerDocument.createRange();
+      this.r.setStart(first, this.startOffset);
+      this.r.setEnd(this.nodes[this.nodes.length - 1]!, this.endOffset);
+    }
+    return this.r;
+  }
 }
 
 interface EntryState {

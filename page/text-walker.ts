@@ -49,6 +49,13 @@ export class TextWalker {
   private blockCache = new Map<Element, Element>();
   private visibleCache = new Map<Element, boolean>();
   private pending: Text | null = null;
+  private pendingBlock: Element | null = null;
+  /** Block of the node last returned by nextUsableText. */
+  private currentBlock: Element | null = null;
+  // Most consecutive text nodes share a parent: remember the last decision.
+  private lastParent: Element | null = null;
+  private lastBlock: Element | null = null;
+  private lastUsable = false;
   private isVisible: (el: Element) => boolean;
   /** Characters examined so far (including skipped ones is not useful: only scanned text). */
   scannedChars = 0;
@@ -97,16 +104,24 @@ export class TextWalker {
   private nextUsableText(): Text | null {
     if (this.pending) {
       const p = this.pending;
+      this.currentBlock = this.pendingBlock;
       this.pending = null;
       return p;
     }
     for (let n = this.walker.nextNode(); n; n = this.walker.nextNode()) {
-      const t = n as Text;
-      const parent = t.parentElement;
-      if (!parent || t.data.length === 0) continue;
-      if (this.isSkipped(parent)) continue;
-      if (!this.visible(this.blockOf(parent))) continue;
-      return t;
+      const parent = n.parentElement;
+      if (!parent) continue;
+      if (parent !== this.lastParent) {
+        this.lastParent = parent;
+        this.lastUsable = !this.isSkipped(parent);
+        if (this.lastUsable) {
+          this.lastBlock = this.blockOf(parent);
+          this.lastUsable = this.visible(this.lastBlock);
+        }
+      }
+      if (!this.lastUsable) continue;
+      this.currentBlock = this.lastBlock;
+      return n as Text;
     }
     return null;
   }
@@ -116,22 +131,28 @@ export class TextWalker {
     for (;;) {
       const first = this.nextUsableText();
       if (!first) return null;
-      const block = this.blockOf(first.parentElement!);
+      const block = this.currentBlock;
       const nodes = [first];
       const starts = [0];
-      let text = first.data;
+      const parts = [first.data];
+      let length = parts[0]!.length;
       for (;;) {
         const t = this.nextUsableText();
         if (!t) break;
-        if (this.blockOf(t.parentElement!) !== block || breaksBetween(nodes[nodes.length - 1]!, t)) {
+        if (this.currentBlock !== block || breaksBetween(nodes[nodes.length - 1]!, t)) {
           this.pending = t;
+          this.pendingBlock = this.currentBlock;
           break;
         }
-        starts.push(text.length);
+        starts.push(length);
         nodes.push(t);
-        text += t.data;
+        const data = t.data;
+        parts.push(data);
+        length += data.length;
       }
-      this.scannedChars += text.length;
+      // join() yields one flat string; += would build a rope that is slow to read char by char.
+      const text = parts.length === 1 ? parts[0]! : parts.join('');
+      this.scannedChars += length;
       // Whitespace-only blocks (indentation between elements) cannot hold a term.
       if (/\S/.test(text)) return { text, nodes, starts };
     }

@@ -71,6 +71,10 @@ export class PopupApp {
     });
     this.input.addEventListener('input', () => this.onQuery(this.input.value));
     this.input.addEventListener('keydown', (e) => this.onKey(e));
+    // Escape goes back from anywhere in the popup, not only from the search box.
+    doc.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && e.target !== this.input) this.onKey(e);
+    });
     // Focusable so keyboard users can scroll a long entry (axe: scrollable-region-focusable).
     this.main = h(doc, 'main', { id: 'main', tabindex: '0', 'aria-label': t('extName') });
     this.footer = h(doc, 'footer', {});

@@ -1,9 +1,8 @@
 /** `npm run glossary:check`: validate every entry file and print a one-line summary or every problem. */
-import { resolve } from 'node:path';
-import { GlossaryError, loadGlossary } from '../glossary/load';
+import { GlossaryError, glossaryDir, loadGlossary } from '../glossary/load';
 
 try {
-  const { entries } = loadGlossary(resolve('glossary/entries'));
+  const { entries } = loadGlossary(glossaryDir());
   console.log(`glossary ok: ${entries.length} entries`);
 } catch (err) {
   if (err instanceof GlossaryError) {

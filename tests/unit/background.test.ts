@@ -1,11 +1,10 @@
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadGlossary } from '../../glossary/load';
+import { glossaryDir, loadGlossary } from '../../glossary/load';
 import { toDisplayEntries } from '../../glossary/display';
 import { exactEntry } from '../../background/lookup';
 import { withSite } from '../../background/toggle-site';
 
-const entries = toDisplayEntries(loadGlossary(resolve('glossary/entries')).entries);
+const entries = toDisplayEntries(loadGlossary(glossaryDir()).entries);
 
 describe('exactEntry (context menu look-up)', () => {
   it.each([

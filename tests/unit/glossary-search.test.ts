@@ -1,9 +1,8 @@
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadGlossary } from '../../glossary/load';
+import { glossaryDir, loadGlossary } from '../../glossary/load';
 import { GlossarySearch, foldForSearch } from '../../search/glossary-search';
 
-const { entries } = loadGlossary(resolve('glossary/entries'));
+const { entries } = loadGlossary(glossaryDir());
 const search = new GlossarySearch(entries);
 const top = (q: string) => entries[search.search(q)[0]?.index ?? -1]?.id;
 

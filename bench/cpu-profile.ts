@@ -1,0 +1,87 @@
+/**
+ * CPU profiles for the benchmark: V8's sampling profiler over the DevTools protocol, and the
+ * attribution of samples to the extension.
+ *
+ * What it does: `startProfile` samples the page's main thread every 100 µs (content scripts run
+ * on it, in their own world); `extensionTime` sums the time of samples whose stack contains a
+ * frame from chrome-extension://<id>/, and `hotFunctions` lists where that time went.
+ * Must never: attribute a sample without an extension frame on its stack to the extension.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+  columnNumber: number;
+}
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  parent?: number;
+  children?: number[];
+}
+export interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export async function startProfile(page: Page, intervalUs = 100): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: intervalUs });
+  await cdp.send('Profiler.start');
+  return cdp;
+}
+
+export async function stopProfile(cdp: CDPSession): Promise<CpuProfile> {
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  await cdp.detach().catch(() => {});
+  return profile;
+}
+
+export interface Attribution {
+  /** Milliseconds of samples with an extension frame on the stack. */
+  ms: number;
+  /** [start, end] in profile microseconds of each run of consecutive extension samples. */
+  spans: [number, number][];
+  /** Self time per extension function, ms, largest first. */
+  hot: [string, number][];
+}
+
+export function extensionTime(profile: CpuProfile, urlPrefix: string): Attribution {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  for (const n of profile.nodes) for (const c of n.children ?? []) byId.get(c)!.parent = n.id;
+  const inExt = new Map<number, boolean>();
+  const isExt = (id: number): boolean => {
+    const cached = inExt.get(id);
+    if (cached !== undefined) return cached;
+    const n = byId.get(id)!;
+    const v = n.callFrame.url.startsWith(urlPrefix) || (n.parent !== undefined && isExt(n.parent));
+    inExt.set(id, v);
+    return v;
+  };
+  let t = profile.startTime;
+  let total = 0;
+  const spans: [number, number][] = [];
+  const self = new Map<string, number>();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = profile.timeDeltas[i] ?? 0;
+    const start = t;
+    t += dt;
+    const id = profile.samples[i]!;
+    // A sample's delta is the time since the previous sample: charge it to this sample's stack.
+    if (!isExt(id)) continue;
+    total += dt;
+    const last = spans[spans.length - 1];
+    if (last && start - last[1] < 300) last[1] = t;
+    else spans.push([start, t]);
+    const n = byId.get(id)!;
+    const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.startsWith(urlPrefix) ? n.callFrame.url.slice(urlPrefix.length) : n.callFrame.url || '(native)'}:${n.callFrame.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + dt / 1000);
+  }
+  return { ms: total / 1000, spans, hot: [...self].sort((a, b) => b[1] - a[1]) };
+}
