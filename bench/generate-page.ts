@@ -77,13 +77,18 @@ export function generatePage(matcher: CompiledMatcher, spec: PageSpec): Generate
   const filler = safeFiller(matcher);
   const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)]!;
 
-  // Decide where each planted occurrence goes: word positions spread over the page.
+  // Decide where each planted occurrence goes: word positions spread over the page, at least
+  // six words apart, so a multi-word term never swallows the slot of the next one.
   const slots = new Map<number, PlantedTerm>();
+  const taken = (pos: number) => {
+    for (let d = -6; d <= 6; d++) if (slots.has(pos + d)) return true;
+    return false;
+  };
   for (const p of spec.plant) {
     for (let i = 0; i < p.count; i++) {
       let pos: number;
       do pos = Math.floor(rand() * spec.words);
-      while (slots.has(pos));
+      while (taken(pos));
       slots.set(pos, p);
     }
   }

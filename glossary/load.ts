@@ -93,7 +93,7 @@ export function validateDocuments(docs: { file: string; data: unknown }[]): Entr
 
 /** The entries folder: glossary/entries, or GLOSSARY_DIR when a contributor points elsewhere. */
 export function glossaryDir(root = process.cwd()): string {
-  return resolve(root, process.env.GLOSSARY_DIR ?? 'glossary/entries');
+  return resolve(root, process.env.GLOSSARY_DIR || 'glossary/entries');
 }
 
 /** Read and validate the entries folder. */

@@ -26,7 +26,9 @@ export class PageScanner {
   scanMs = 0;
   scannedChars = 0;
   private queue: Node[] = [];
-  private running: Promise<void> | null = null;
+  /** True from the start of run() until its loop exits; cleared in the same tick (see run). */
+  private active = false;
+  private done: Promise<void> = Promise.resolve();
   private seq = 0;
   private readonly sliceMs: number;
   private readonly now: () => number;
@@ -51,10 +53,11 @@ export class PageScanner {
       this.queue.push(root);
     }
     this.status = 'scanning';
-    this.running ??= this.run().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    if (!this.active) {
+      this.active = true;
+      this.done = this.run();
+    }
+    return this.done;
   }
 
   /** Forget queued work (the page is being turned off). */
@@ -75,32 +78,39 @@ export class PageScanner {
   }
 
   private async run(): Promise<void> {
-    while (this.queue.length && !this.stopped) {
-      const root = this.queue.shift()!;
-      if (!root.isConnected) continue;
-      const walker = new TextWalker(root, { isVisible: this.options.isVisible });
-      let sliceStart = this.now();
-      let changed = false;
-      for (;;) {
-        const block = walker.next();
-        if (!block) break;
-        changed = this.scanBlock(block) || changed;
-        const elapsed = this.now() - sliceStart;
-        if (elapsed >= this.sliceMs) {
-          this.scanMs += elapsed;
-          if (changed) this.account(this.onUpdate);
-          changed = false;
-          await yieldToPage();
-          if (this.stopped) return;
-          sliceStart = this.now();
+    // The loop sits directly in try: `finally` then runs in the same tick as the loop's last
+    // queue check, so a scan() queued by a microtask after it starts a new run rather than
+    // waiting on this one, which has already finished.
+    try {
+      while (this.queue.length && !this.stopped) {
+        const root = this.queue.shift()!;
+        if (!root.isConnected) continue;
+        const walker = new TextWalker(root, { isVisible: this.options.isVisible });
+        let sliceStart = this.now();
+        let changed = false;
+        for (;;) {
+          const block = walker.next();
+          if (!block) break;
+          changed = this.scanBlock(block) || changed;
+          const elapsed = this.now() - sliceStart;
+          if (elapsed >= this.sliceMs) {
+            this.scanMs += elapsed;
+            if (changed) this.account(this.onUpdate);
+            changed = false;
+            await yieldToPage();
+            if (this.stopped) return;
+            sliceStart = this.now();
+          }
         }
+        this.scannedChars += walker.scannedChars;
+        this.scanMs += this.now() - sliceStart;
+        this.index.releaseGated();
+        if (changed || this.queue.length === 0) this.account(this.onUpdate);
       }
-      this.scannedChars += walker.scannedChars;
-      this.scanMs += this.now() - sliceStart;
-      this.index.releaseGated();
-      if (changed || this.queue.length === 0) this.account(this.onUpdate);
+    } finally {
+      this.active = false;
+      if (!this.stopped && this.queue.length === 0) this.status = 'done';
     }
-    if (!this.stopped) this.status = 'done';
   }
 
   /** Match one block; returns whether anything was added. */

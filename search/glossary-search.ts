@@ -36,13 +36,15 @@ export function foldForSearch(s: string): string {
     .join(' ');
 }
 
-const FUSE_OPTIONS: IFuseOptions<{ term: string; aliases: readonly string[]; gist: string; folded: string[] }> = {
-  keys: [
-    { name: 'term', weight: 3 },
-    { name: 'folded', weight: 2.5 },
-    { name: 'aliases', weight: 2 },
-    { name: 'gist', weight: 0.2 },
-  ],
+interface Indexed {
+  folded: string[];
+}
+
+const FUSE_OPTIONS: IFuseOptions<Indexed> = {
+  // Terms and aliases only (aliases through their folded forms): long texts such as a gist
+  // match everything a little and cost the most to score.
+  // The term is the first folded form, so one key covers term and aliases.
+  keys: ['folded'],
   includeScore: true,
   ignoreLocation: true,
   threshold: 0.38,
@@ -50,13 +52,25 @@ const FUSE_OPTIONS: IFuseOptions<{ term: string; aliases: readonly string[]; gis
 };
 
 export class GlossarySearch {
-  private fuse: Fuse<{ term: string; aliases: readonly string[]; gist: string; folded: string[] }>;
+  private fuse: Fuse<Indexed>;
+  /** Folded form -> entries that have it. */
+  private exact = new Map<string, number[]>();
+  /** Per entry, every word of every folded form (for "starts with" matches). */
   private folded: string[][];
+  private words: string[][];
 
   constructor(private readonly entries: readonly Searchable[]) {
-    this.folded = entries.map((e) => [e.term, ...e.aliases].map(foldForSearch));
+    this.folded = entries.map((e) => [...new Set([e.term, ...e.aliases].map(foldForSearch))]);
+    this.words = this.folded.map((forms) => [...new Set(forms.flatMap((f) => f.split(' ')))]);
+    this.folded.forEach((forms, i) => {
+      for (const f of forms) {
+        const list = this.exact.get(f);
+        if (list) list.push(i);
+        else this.exact.set(f, [i]);
+      }
+    });
     this.fuse = new Fuse(
-      entries.map((e, i) => ({ term: e.term, aliases: e.aliases, gist: e.gist, folded: this.folded[i]! })),
+      entries.map((_, i) => ({ folded: this.folded[i]! })),
       FUSE_OPTIONS,
     );
   }
@@ -72,9 +86,12 @@ export class GlossarySearch {
       out.push({ index, score });
     };
     // Acronyms and exact names first: "rlhf" is RLHF, not a fuzzy cousin of it.
-    this.folded.forEach((forms, i) => forms.includes(q) && push(i, 0));
-    this.folded.forEach((forms, i) => forms.some((f) => f.startsWith(q) || f.split(' ').some((w) => w.startsWith(q) && q.length >= 3)) && push(i, 0.001));
-    for (const r of this.fuse.search(q, { limit: limit * 2 })) push(r.refIndex, r.score ?? 1);
+    for (const i of this.exact.get(q) ?? []) push(i, 0);
+    // Then names that start with the query, or have a word that does ("optim" -> mesa-optimizer).
+    for (let i = 0; i < this.folded.length && out.length < limit; i++) {
+      if (this.folded[i]!.some((f) => f.startsWith(q)) || (q.length >= 3 && this.words[i]!.some((w) => w.startsWith(q)))) push(i, 0.001);
+    }
+    if (out.length < limit) for (const r of this.fuse.search(q, { limit })) push(r.refIndex, r.score ?? 1);
     return out.slice(0, limit);
   }
 }

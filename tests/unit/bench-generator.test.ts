@@ -23,9 +23,10 @@ describe('generatePage', () => {
       words: 5000,
       seed: 42,
       plant: [
-        { id: 'inner-alignment', form: 'inner alignment', count: 17 },
-        { id: 'mesa-optimizer', form: 'mesa-optimizer', count: 9 },
-        { id: 'rlhf', form: 'RLHF', count: 4 },
+        // Dense enough that random slots would land inside a two-word term without spacing.
+        { id: 'inner-alignment', form: 'inner alignment', count: 170 },
+        { id: 'mesa-optimizer', form: 'mesa-optimizer', count: 90 },
+        { id: 'rlhf', form: 'RLHF', count: 40 },
       ],
     });
     expect(g.words).toBeGreaterThanOrEqual(5000);

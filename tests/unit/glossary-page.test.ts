@@ -96,3 +96,25 @@ async function waitFor(cond: () => boolean, ms = 3000) {
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+describe('PageScanner', () => {
+  it('never leaves a root queued when scan() is called just as a run finishes', async () => {
+    const { PageScanner } = await import('../../page/page-scanner');
+    const { TermIndex } = await import('../../page/term-index');
+    const matcher = compileMini(G);
+    document.body.innerHTML = '<p id="a">Inner alignment.</p><p id="b">A mesa-optimizer.</p>'; // fixture
+    const index = new TermIndex(matcher.ids, matcher.terms);
+    let queued = false;
+    const scanner: InstanceType<typeof PageScanner> = new PageScanner(matcher, index, () => {
+      // The last update of the first run queues a microtask that asks for another scan: it runs
+      // after the run's loop has exited but before its promise settles.
+      if (!queued) {
+        queued = true;
+        void Promise.resolve().then(() => scanner.scan(document.getElementById('b')!));
+      }
+    });
+    await scanner.scan(document.getElementById('a')!);
+    await waitFor(() => scanner.status === 'done' && index.report().length === 2, 2000);
+    expect(index.report().map((t) => t.id)).toEqual(['inner-alignment', 'mesa-optimizer']);
+  });
+});

@@ -1,0 +1,361 @@
+/**
+ * `npm run bench`: the extension's cost in real headless Chromium, against baselines measured in
+ * the same run, with every budget of DESIGN.md checked.
+ *
+ * Scenarios (medians over --runs, default 5):
+ *  - a seeded 100,000-word page with planted terms (ground truth known) and one with no terms,
+ *    plus the real pages in ../shared/pages;
+ *  - the same 100,000-word page without the extension (baseline), and with mark.js markRegExp
+ *    over the same vocabulary (the classic highlighter);
+ *  - hover-to-tooltip latency, a feed that appends 50 paragraphs a second for 10 s, popup time to
+ *    interactive, fuse.js search per keystroke (real glossary and 3,000 entries), bundle sizes.
+ * Extension time comes from V8's sampling profiler (samples whose stack holds an extension
+ * frame), long tasks from a DevTools trace: nothing is self-reported.
+ * Writes bench/results/latest.json and latest.md, prints the table.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { launchChromium, launchChromiumBare, pageTerms, type ChromiumSession } from '../harness/chromium';
+import { HIGHLIGHT_PREFIX, elementCountsScript, paintedRangesScript, scrollToRangeScript } from '../harness/page-probe';
+import { serve, SHARED_PAGES } from '../harness/serve';
+import { glossaryDir, loadGlossary } from '../glossary/load';
+import { compileMatcher } from '../matching/compile';
+import { extensionTime, startProfile, stopProfile } from './cpu-profile';
+import { generatePage, mulberry32, safeFiller } from './generate-page';
+import { keystrokeTimings, syntheticEntries } from './search-timing';
+import { median, p95, round } from './stats';
+import { startTrace, stopTrace, type TraceEvent } from './trace';
+import { vocabularySource } from './vocabulary-regex';
+
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
+const EXT_DIR = resolve('.output/chrome-mv3');
+const INTENT_MS = 250;
+const SAMPLE_US = 200;
+
+const { entries } = loadGlossary(glossaryDir());
+const matcher = compileMatcher(entries);
+const vocabulary = vocabularySource(entries);
+
+// Pages ---------------------------------------------------------------------------------------
+const dir = mkdtempSync(join(tmpdir(), 'agc-bench-'));
+const rand = mulberry32(11);
+const plantable = entries.filter((e) => e.ambiguity === 'low' && !/[A-Z]{2}/.test(e.term)).slice(0, 60);
+const plant = plantable.map((e) => ({ id: e.id, form: e.term, count: 1 + Math.floor(rand() * 25) }));
+const big = generatePage(matcher, { words: 100_000, seed: 1, plant, title: 'Benchmark: 100,000 words with planted terms' });
+const none = generatePage(matcher, { words: 100_000, seed: 2, plant: [], title: 'Benchmark: 100,000 words, no terms' });
+writeFileSync(join(dir, 'big.html'), big.html);
+writeFileSync(join(dir, 'none.html'), none.html);
+writeFileSync(join(dir, 'feed.html'), feedPage());
+const markJs = createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js');
+const server = await serve({ '/bench/': dir, '/pages/': SHARED_PAGES, '/vendor/': resolve(markJs, '..') });
+
+// Measurement helpers -----------------------------------------------------------------------------
+interface LoadResult {
+  extMs: number;
+  longTasks: number;
+  longTasksWithExt: number;
+  maxExtTaskMs: number;
+  heapMb: number;
+  elements: { all: number; body: number };
+  terms?: { id: string; count: number }[];
+  scannedChars?: number;
+}
+
+const mainThreads = (ev: TraceEvent[]) =>
+  new Set(ev.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+
+function tasksOf(ev: TraceEvent[]) {
+  const mains = mainThreads(ev);
+  return ev.filter((e) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && mains.has(`${e.pid}:${e.tid}`) && (e.dur ?? 0) > 0);
+}
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize / 2 ** 20;
+}
+
+async function measureLoad(session: ChromiumSession | null, context: ChromiumSession['context'], url: string): Promise<LoadResult> {
+  const page = await context.newPage();
+  await page.goto('about:blank');
+  const trace = await startTrace(page);
+  const prof = await startProfile(page, SAMPLE_US);
+  await page.goto(url);
+  let report;
+  if (session) report = await pageTerms(session, page, 60_000);
+  await page.waitForTimeout(400);
+  const profile = await stopProfile(prof);
+  const events = await stopTrace(trace);
+  const prefix = session ? `chrome-extension://${session.extensionId}/` : 'chrome-extension://';
+  const att = extensionTime(profile, prefix);
+  const tasks = tasksOf(events);
+  const long = tasks.filter((t) => t.dur! > 50_000);
+  const withExt = (t: TraceEvent) => att.spans.some(([s, e]) => s < t.ts + t.dur! && e > t.ts);
+  const extTasks = tasks.filter(withExt);
+  const result: LoadResult = {
+    extMs: att.ms,
+    longTasks: long.length,
+    longTasksWithExt: long.filter(withExt).length,
+    maxExtTaskMs: extTasks.reduce((m, t) => Math.max(m, t.dur! / 1000), 0),
+    heapMb: await heapMb(page),
+    elements: await page.evaluate(elementCountsScript),
+    terms: report?.terms.map((t) => ({ id: t.id, count: t.count })),
+    scannedChars: report?.scannedChars,
+  };
+  await page.close();
+  return result;
+}
+
+async function markJsRun(context: ChromiumSession['context'], url: string): Promise<{ ms: number; profiledMs: number; marks: number }> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.addScriptTag({ url: server.url('/vendor/mark.min.js') });
+  const prof = await startProfile(page, SAMPLE_US);
+  // Sent as source text: tsx would otherwise wrap named closures in a helper the page lacks.
+  const r = (await page.evaluate(`(() => {
+    const t0 = performance.now();
+    let marks = 0;
+    // mark.js wraps every match in an element: the approach this extension avoids.
+    new Mark(document.body).markRegExp(new RegExp(${JSON.stringify(vocabulary)}, 'gi'), {
+      exclude: ['pre', 'code', 'script', 'style', 'textarea'],
+      each: function () { marks++; },
+    });
+    return { ms: performance.now() - t0, marks };
+  })()`)) as { ms: number; marks: number };
+  const profile = await stopProfile(prof);
+  const profiledMs = extensionTime(profile, server.url('/vendor/')).ms;
+  await page.close();
+  return { ...r, profiledMs };
+}
+
+async function hoverLatency(session: ChromiumSession, url: string): Promise<number[]> {
+  const page = await session.context.newPage();
+  await page.goto(url);
+  await pageTerms(session, page, 60_000);
+  const ranges = (await page.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX)).slice(0, RUNS + 2);
+  const out: number[] = [];
+  for (const r of ranges) {
+    await page.evaluate(scrollToRangeScript, { prefix: HIGHLIGHT_PREFIX, text: r.text });
+    const box = (await page.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX)).find((x) => x.text === r.text)!;
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(400);
+    await page.evaluate(`(() => {
+      const w = window;
+      w.__hover = {};
+      document.addEventListener('pointermove', function () { w.__hover.move = performance.now(); }, { capture: true });
+      function loop() {
+        const root = document.querySelector('alignment-glossary-ui');
+        const b = root && root.shadowRoot && root.shadowRoot.querySelector('.tippy-box[data-state="visible"]');
+        if (b && w.__hover.move !== undefined) w.__hover.visible = performance.now();
+        else requestAnimationFrame(loop);
+      }
+      requestAnimationFrame(loop);
+    })()`);
+    await page.mouse.move(box.x, box.y);
+    await page.waitForFunction(() => (window as unknown as { __hover: { visible?: number } }).__hover.visible !== undefined, null, { timeout: 5000 });
+    const h = await page.evaluate(() => (window as unknown as { __hover: { move: number; visible: number } }).__hover);
+    out.push(h.visible - h.move - INTENT_MS);
+  }
+  await page.close();
+  return out;
+}
+
+function feedPage(): string {
+  const filler = safeFiller(matcher);
+  const r = mulberry32(5);
+  const sentences: string[] = [];
+  for (let i = 0; i < 400; i++) {
+    const words = Array.from({ length: 14 }, () => filler[Math.floor(r() * filler.length)]!);
+    if (r() < 0.3) words.splice(5, 0, plantable[Math.floor(r() * plantable.length)]!.term);
+    sentences.push(words.join(' ') + '.');
+  }
+  // The page's own script: 50 paragraphs a second for 10 s, like an infinite-scroll feed.
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Feed</title></head><body><main id="feed"><p>Feed start.</p></main>
+<script>
+const S = ${JSON.stringify(sentences)};
+let n = 0; window.__feedDone = false;
+const feed = document.getElementById('feed');
+const timer = setInterval(() => {
+  const p = document.createElement('p');
+  p.textContent = S[n % S.length] + ' ' + S[(n * 7 + 3) % S.length] + ' ' + S[(n * 13 + 5) % S.length];
+  feed.append(p);
+  if (++n >= 500) { clearInterval(timer); window.__feedDone = true; }
+}, 20);
+</script></body></html>`;
+}
+
+async function feedRun(session: ChromiumSession): Promise<{ perSecondMax: number; perSecondMedian: number; longTasksWithExt: number; maxExtTaskMs: number; terms: number }> {
+  const page = await session.context.newPage();
+  await page.goto('about:blank');
+  const trace = await startTrace(page);
+  const prof = await startProfile(page, SAMPLE_US);
+  await page.goto(server.url('/bench/feed.html'));
+  await page.waitForFunction(() => (window as unknown as { __feedDone: boolean }).__feedDone, null, { timeout: 30_000 });
+  await page.waitForTimeout(1000);
+  const report = await pageTerms(session, page);
+  const profile = await stopProfile(prof);
+  const events = await stopTrace(trace);
+  const att = extensionTime(profile, `chrome-extension://${session.extensionId}/`);
+  // Extension time per one-second window, from the attributed spans.
+  const start = profile.startTime;
+  const windows = new Map<number, number>();
+  for (const [s, e] of att.spans) {
+    for (let t = s; t < e; ) {
+      const w = Math.floor((t - start) / 1e6);
+      const wEnd = start + (w + 1) * 1e6;
+      const piece = Math.min(e, wEnd) - t;
+      windows.set(w, (windows.get(w) ?? 0) + piece / 1000);
+      t += piece;
+    }
+  }
+  // Spans include idle gaps below 300 µs; scale windows to the attributed total.
+  const spanTotal = [...windows.values()].reduce((a, b) => a + b, 0);
+  const scale = spanTotal > 0 ? att.ms / spanTotal : 0;
+  const perSecond = [...windows.values()].map((v) => v * scale);
+  const tasks = tasksOf(events);
+  const withExt = (t: TraceEvent) => att.spans.some(([s, e]) => s < t.ts + t.dur! && e > t.ts);
+  const extTasks = tasks.filter(withExt);
+  await page.close();
+  return {
+    perSecondMax: Math.max(0, ...perSecond),
+    perSecondMedian: median(perSecond),
+    longTasksWithExt: extTasks.filter((t) => t.dur! > 50_000).length,
+    maxExtTaskMs: extTasks.reduce((m, t) => Math.max(m, t.dur! / 1000), 0),
+    terms: report.terms.length,
+  };
+}
+
+async function popupInteractive(session: ChromiumSession): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < RUNS + 1; i++) {
+    const p = await session.context.newPage();
+    await p.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await p.waitForFunction(() => performance.getEntriesByName('popup-interactive').length > 0);
+    out.push(await p.evaluate(() => performance.getEntriesByName('popup-interactive')[0]!.startTime));
+    await p.close();
+  }
+  return out.slice(1); // the first open also starts the extension's renderer process
+}
+
+function bundleSizes(): { file: string; bytes: number; gzip: number }[] {
+  const out: { file: string; bytes: number; gzip: number }[] = [];
+  const walk = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(js|css|html)$/.test(f)) {
+        const buf = readFileSync(p);
+        out.push({ file: relative(EXT_DIR, p), bytes: buf.length, gzip: gzipSync(buf).length });
+      }
+    }
+  };
+  walk(EXT_DIR);
+  return out.sort((a, b) => b.bytes - a.bytes);
+}
+
+// Run ---------------------------------------------------------------------------------------------
+const log = (s: string) => process.stderr.write(s + '\n');
+log(`bench: ${RUNS} runs; pages in ${dir}`);
+const ext = await launchChromium(EXT_DIR);
+const bare = await launchChromiumBare();
+const runsOf = async <T>(label: string, fn: () => Promise<T>): Promise<T[]> => {
+  const out: T[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    out.push(await fn());
+    log(`  ${label} ${i + 1}/${RUNS}`);
+  }
+  return out;
+};
+
+const bigExt = await runsOf('100k words, extension', () => measureLoad(ext, ext.context, server.url('/bench/big.html')));
+const bigBare = await runsOf('100k words, no extension', () => measureLoad(null, bare.context, server.url('/bench/big.html')));
+const noneExt = await runsOf('100k words without terms, extension', () => measureLoad(ext, ext.context, server.url('/bench/none.html')));
+const realPages = ['a04-ai-safety-needs-social-scientists', 'a07-ai-safety-gridworlds-readme', 'c02-css-box-alignment', 'c04-biopython-sequence-alignment'];
+const real: Record<string, LoadResult[]> = {};
+for (const name of realPages) real[name] = await runsOf(name, () => measureLoad(ext, ext.context, server.url(`/pages/${name}.html`)));
+const markRuns = await runsOf('mark.js markRegExp', () => markJsRun(bare.context, server.url('/bench/big.html')));
+const hover = await hoverLatency(ext, server.url('/bench/big.html'));
+log('  hover done');
+const feed = await feedRun(ext);
+log('  feed done');
+const popup = await popupInteractive(ext);
+await ext.close();
+await bare.close();
+await server.close();
+
+const searchReal = keystrokeTimings(entries);
+const searchBig = keystrokeTimings(syntheticEntries(entries, 3000));
+
+// Ground truth on the seeded page.
+const truthOk = bigExt.every((r) => {
+  const got = new Map(r.terms!.map((t) => [t.id, t.count]));
+  return [...big.truth].every(([id, n]) => got.get(id) === n) && got.size === big.truth.size;
+});
+
+const m = (xs: LoadResult[], f: (r: LoadResult) => number) => median(xs.map(f));
+const extMs = m(bigExt, (r) => r.extMs);
+const markMs = median(markRuns.map((r) => r.profiledMs));
+const elementsAdded = Math.max(...bigExt.map((r, i) => r.elements.body - (bigBare[i] ?? bigBare[0]!).elements.body));
+const heapExtra = m(bigExt, (r) => r.heapMb) - m(bigBare, (r) => r.heapMb);
+
+const budgets = [
+  { name: '100k words: extension main-thread time', value: extMs, unit: 'ms', limit: 25, ok: extMs <= 25 },
+  { name: '100k words: tasks over 50 ms with extension work', value: Math.max(...bigExt.map((r) => r.longTasksWithExt)), unit: '', limit: 0, ok: bigExt.every((r) => r.longTasksWithExt === 0) },
+  { name: '100k words: elements added inside <body>', value: elementsAdded, unit: '', limit: 0, ok: elementsAdded === 0 },
+  { name: '100k words: extra JS heap', value: heapExtra, unit: 'MB', limit: 2, ok: heapExtra <= 2 },
+  { name: 'page with no terms (c02, 1,650 words)', value: m(real['c02-css-box-alignment']!, (r) => r.extMs), unit: 'ms', limit: 5, ok: m(real['c02-css-box-alignment']!, (r) => r.extMs) <= 5 },
+  { name: 'mark.js time / extension time (same page, same vocabulary)', value: markMs / extMs, unit: '×', limit: 4, ok: markMs / extMs >= 4 },
+  { name: 'hover to visible tooltip after the intent delay (median)', value: median(hover), unit: 'ms', limit: 17, ok: median(hover) <= 17 },
+  { name: 'popup search p95 per keystroke, 3,000 entries', value: p95(searchBig.perKey), unit: 'ms', limit: 16, ok: p95(searchBig.perKey) <= 16 },
+  { name: 'popup interactive (median)', value: median(popup), unit: 'ms', limit: 100, ok: median(popup) <= 100 },
+  { name: 'feed (50 paragraphs/s, 10 s): tasks over 50 ms with extension work', value: feed.longTasksWithExt, unit: '', limit: 0, ok: feed.longTasksWithExt === 0 },
+  { name: 'seeded page: reported counts equal the planted ground truth', value: truthOk ? 1 : 0, unit: '', limit: 1, ok: truthOk },
+];
+
+const rows: [string, string][] = [
+  ['machine', `${cpus().length} × ${cpus()[0]?.model.trim()}, ${round(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, Chromium (Debian) headless`],
+  ['runs', `${RUNS} (medians)`],
+  ['100k words: extension main-thread time', `${round(extMs)} ms (min ${round(Math.min(...bigExt.map((r) => r.extMs)))}, max ${round(Math.max(...bigExt.map((r) => r.extMs)))})`],
+  ['100k words: longest task containing extension work', `${round(m(bigExt, (r) => r.maxExtTaskMs))} ms`],
+  ['100k words: long tasks (>50 ms) with / without extension', `${m(bigExt, (r) => r.longTasks)} / ${m(bigBare, (r) => r.longTasks)} (with extension work: ${Math.max(...bigExt.map((r) => r.longTasksWithExt))})`],
+  ['100k words: elements added (body)', `${elementsAdded}`],
+  ['100k words: JS heap with / without extension', `${round(m(bigExt, (r) => r.heapMb), 2)} / ${round(m(bigBare, (r) => r.heapMb), 2)} MB (extra ${round(heapExtra, 2)} MB)`],
+  ['100k words: characters scanned, terms found', `${bigExt[0]!.scannedChars}, ${bigExt[0]!.terms!.length} (planted ${big.truth.size}; counts match: ${truthOk})`],
+  ['mark.js markRegExp, same page and vocabulary', `${round(markMs)} ms profiled (${round(median(markRuns.map((r) => r.ms)))} ms wall), ${markRuns[0]!.marks} marks; ratio ${round(markMs / extMs)}× the extension`],
+  ['100k words without terms: extension time', `${round(m(noneExt, (r) => r.extMs))} ms`],
+  ...realPages.map((n): [string, string] => [`${n}: extension time, terms`, `${round(m(real[n]!, (r) => r.extMs))} ms, ${real[n]![0]!.terms!.length} terms`]),
+  ['hover → visible tooltip, beyond the 250 ms intent delay', `median ${round(median(hover))} ms, max ${round(Math.max(...hover))} ms (${hover.length} hovers)`],
+  ['feed 50 paragraphs/s for 10 s: extension time per second', `median ${round(feed.perSecondMedian)} ms/s, max ${round(feed.perSecondMax)} ms/s; longest task with extension work ${round(feed.maxExtTaskMs)} ms; ${feed.terms} terms`],
+  ['popup: interactive (navigation → search box focused)', `median ${round(median(popup))} ms`],
+  ['search per keystroke, real glossary', `p50 ${round(median(searchReal.perKey), 2)} ms, p95 ${round(p95(searchReal.perKey), 2)} ms (${entries.length} entries, index ${round(searchReal.buildMs)} ms)`],
+  ['search per keystroke, 3,000 entries', `p50 ${round(median(searchBig.perKey), 2)} ms, p95 ${round(p95(searchBig.perKey), 2)} ms (index ${round(searchBig.buildMs)} ms)`],
+  ...bundleSizes().map((b): [string, string] => [`bundle ${b.file}`, `${round(b.bytes / 1024)} kB (${round(b.gzip / 1024)} kB gzip)`]),
+];
+
+const md = [
+  '| measure | result |',
+  '|---|---|',
+  ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+  '',
+  '| budget | measured | limit | |',
+  '|---|---|---|---|',
+  ...budgets.map((b) => `| ${b.name} | ${round(b.value, 2)}${b.unit && ' ' + b.unit} | ${b.name.includes('ratio') || b.unit === '×' ? '≥' : '≤'} ${b.limit}${b.unit && ' ' + b.unit} | ${b.ok ? 'pass' : '**FAIL**'} |`),
+].join('\n');
+
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.md', md + '\n');
+writeFileSync(
+  'bench/results/latest.json',
+  JSON.stringify({ date: new Date().toISOString(), runs: RUNS, rows: Object.fromEntries(rows), budgets, raw: { bigExt, bigBare, noneExt, real, markRuns, hover, feed, popup } }, null, 2) + '\n',
+);
+console.log(md);
+const failed = budgets.filter((b) => !b.ok);
+console.log(failed.length ? `\n${failed.length} budget(s) not met.` : '\nAll budgets met.');
