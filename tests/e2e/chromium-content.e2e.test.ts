@@ -66,6 +66,15 @@ describe('Chromium: real pages', () => {
     await page.close();
   });
 
+  it('finds every term a reader of a07 would want explained', async () => {
+    const page = await open('/pages/a07-ai-safety-gridworlds-readme.html');
+    const report = await pageTerms(session, page);
+    const forms = report.terms.flatMap((t) => t.forms.map((f) => f.toLowerCase()));
+    const missing = expectedTerms('a07-ai-safety-gridworlds-readme').filter((e) => !forms.some((f) => f === e.toLowerCase() || f === e.toLowerCase() + 's'));
+    expect(missing).toEqual([]);
+    await page.close();
+  });
+
   it('opens a tooltip for a hovered term, and adds nothing inside <body>', async () => {
     const page = await open('/pages/a04-ai-safety-needs-social-scientists.html');
     await pageTerms(session, page);
