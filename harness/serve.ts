@@ -58,3 +58,17 @@ export function expectedTerms(name: string): string[] {
     .map((l) => l.trim())
     .filter(Boolean);
 }
+
+/**
+ * Expected terms that no reported form covers. A term counts as found when a form equals it (a
+ * plural is fine) or contains it as whole words: the matcher prefers the longest form, so
+ * "AI safety" inside "AI safety gridworlds" is marked as part of the longer term.
+ */
+export function missingExpected(expected: readonly string[], forms: readonly string[]): string[] {
+  const lower = forms.map((f) => f.toLowerCase().replace(/[\u2019']/g, "'"));
+  return expected.filter((e) => {
+    const t = e.toLowerCase();
+    const word = new RegExp(`(^|[^\\p{L}\\p{N}])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?($|[^\\p{L}\\p{N}])`, 'u');
+    return !lower.some((f) => f === t || f === t + 's' || word.test(f));
+  });
+}
