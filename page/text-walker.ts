@@ -78,7 +78,8 @@ export class TextWalker {
       (el as HTMLElement).hidden === true ||
       el.getAttribute('aria-hidden') === 'true' ||
       isEditableHost(el);
-    if (!skip && el.parentElement && el !== this.root) skip = this.isSkipped(el.parentElement);
+    // Ancestors above the walk's root count too: a rescan may start inside an editable region.
+    if (!skip && el.parentElement) skip = this.isSkipped(el.parentElement);
     this.skipCache.set(el, skip);
     return skip;
   }

@@ -82,3 +82,13 @@ describe('TextWalker', () => {
     expect(document.body.innerHTML).toBe(html);
   });
 });
+
+describe('TextWalker rooted inside a skip zone', () => {
+  it('skips text when an ancestor above the root is editable or code', () => {
+    document.body.innerHTML = '<div contenteditable="true"><p id="r">typed text</p></div><pre><span id="c">code</span></pre>';
+    for (const id of ['r', 'c']) {
+      const w = new TextWalker(document.getElementById(id)!, { isVisible: () => true });
+      expect(w.next()).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * Hostile and unusual pages in real Chromium: strict CSP, hostile CSS and overlays, text that
+ * looks like markup, editable regions and form fields.
+ */
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, pageTerms, type ChromiumSession } from '../../harness/chromium';
+import { CHROME_BUILD, requireBuild } from '../../harness/paths';
+import { HIGHLIGHT_PREFIX, elementCountsScript, paintedRangesScript, tooltipTextScript } from '../../harness/page-probe';
+import { serve, type StaticServer } from '../../harness/serve';
+
+let session: ChromiumSession;
+let server: StaticServer;
+const FIX = resolve('tests/e2e/fixtures');
+
+beforeAll(async () => {
+  server = await serve({ '/f/': FIX }, (path) =>
+    path.endsWith('/csp.html') ? { 'content-security-policy': "default-src 'none'; style-src 'none'; script-src 'none'" } : {},
+  );
+  session = await launchChromium(requireBuild(CHROME_BUILD));
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+async function open(name: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await session.context.newPage();
+  page.setDefaultTimeout(5000);
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.goto(server.url(`/f/${name}`));
+  return { page, errors };
+}
+
+async function hover(page: Page, text: string) {
+  const box = (await page.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX)).find((r) => r.text === text);
+  expect(box, `"${text}" is painted`).toBeDefined();
+  await page.mouse.move(box!.x + 20, box!.y + 60);
+  await page.mouse.move(box!.x, box!.y, { steps: 3 });
+  await expect.poll(() => page.evaluate(tooltipTextScript), { timeout: 3000 }).not.toBeNull();
+  return box!;
+}
+
+/** The tooltip box's computed look, read through the open shadow root. */
+const tooltipLook = (page: Page) =>
+  page.evaluate(() => {
+    const box = document.querySelector('alignment-glossary-ui')!.shadowRoot!.querySelector('.tippy-box')!;
+    const cs = getComputedStyle(box);
+    const r = box.getBoundingClientRect();
+    return { bg: cs.backgroundColor, radius: cs.borderTopLeftRadius, font: cs.fontSize, width: Math.round(r.width), x: r.left + r.width / 2, y: r.top + 20 };
+  });
+
+describe('Chromium: hostile pages', () => {
+  it('works under a strict CSP (no inline styles, no scripts)', async () => {
+    const { page, errors } = await open('csp.html');
+    const report = await pageTerms(session, page);
+    expect(report.terms.map((t) => t.id)).toEqual(['inner-alignment', 'goal-misgeneralization']);
+    await hover(page, 'Inner alignment');
+    const look = await tooltipLook(page);
+    expect(look.bg).not.toBe('rgba(0, 0, 0, 0)'); // our styles applied despite the CSP
+    expect(look.radius).toBe('8px');
+    expect(errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the tooltip looking the same and on top under hostile CSS and overlays', async () => {
+    const plain = await open('csp.html'); // reference look on an ordinary page
+    await pageTerms(session, plain.page);
+    await hover(plain.page, 'Inner alignment');
+    const reference = await tooltipLook(plain.page);
+    await plain.page.close();
+
+    const { page } = await open('hostile-css.html');
+    await pageTerms(session, page);
+    await hover(page, 'mesa-optimizer');
+    const look = await tooltipLook(page);
+    expect({ bg: look.bg, radius: look.radius, font: look.font, width: look.width }).toEqual({
+      bg: reference.bg,
+      radius: reference.radius,
+      font: reference.font,
+      width: reference.width,
+    });
+    // The card sits over the banner (z-index 2147483647): the top element at its centre is ours.
+    const top = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.tagName, [look.x, look.y]);
+    expect(top).toBe('ALIGNMENT-GLOSSARY-UI');
+    await page.close();
+  });
+
+  it('never interprets page text that looks like markup', async () => {
+    const { page, errors } = await open('markup.html');
+    const before = await page.evaluate(elementCountsScript);
+    const report = await pageTerms(session, page);
+    expect(report.terms.map((t) => t.id)).toEqual(['inner-alignment', 'mesa-optimizer']);
+    await hover(page, 'inner alignment');
+    const text = await page.evaluate(tooltipTextScript);
+    expect(text).not.toMatch(/img|onerror|script|svg/i);
+    expect(await page.title()).toBe('Markup-looking text');
+    expect(errors).toEqual([]);
+    expect((await page.evaluate(elementCountsScript)).body).toBe(before.body);
+    // The tooltip holds no element the glossary did not produce.
+    const tags = await page.evaluate(() =>
+      [...document.querySelector('alignment-glossary-ui')!.shadowRoot!.querySelectorAll('*')].map((e) => e.tagName.toLowerCase()),
+    );
+    expect(tags.filter((t) => !['div', 'span', 'article', 'header', 'h2', 'p', 'button', 'a'].includes(t))).toEqual([]);
+    await page.close();
+  });
+
+  it('never marks editable regions or form fields, and typing is unaffected', async () => {
+    const { page } = await open('editable.html');
+    const report = await pageTerms(session, page);
+    expect(report.terms.map((t) => t.id)).toEqual(['inner-alignment']);
+    await page.click('#editor p');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Then reward hacking appeared.');
+    await page.fill('#ta', 'typed into the textarea: inner alignment');
+    await page.waitForTimeout(500);
+    expect(await page.locator('#editor').innerText()).toBe('Typed text about mesa-optimizer and RLHF. Then reward hacking appeared.');
+    expect(await page.locator('#ta').inputValue()).toBe('typed into the textarea: inner alignment');
+    expect((await pageTerms(session, page)).terms.map((t) => t.id)).toEqual(['inner-alignment']);
+    const painted = await page.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX);
+    expect(painted.map((p) => p.text)).toEqual(['inner alignment']);
+    await page.close();
+  });
+});
