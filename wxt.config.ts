@@ -26,7 +26,14 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'alignment-glossary@example.org', strict_min_version: '140.0' },
+            gecko: {
+              id: 'alignment-glossary@example.org',
+              strict_min_version: '140.0',
+              // Firefox's data-collection declaration: this extension collects nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Android gained the data-collection key in 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
