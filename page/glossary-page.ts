@@ -18,12 +18,15 @@ import { MutationBatcher } from './mutation-batcher';
 import { PageScanner } from './page-scanner';
 import { createPainter, type Painter } from './painter';
 import { TermIndex, type PaintMode } from './term-index';
+import { adoptHighlightStyles, openShadowRoots } from './shadow-roots';
 import type { HighlightStyle } from '../settings/settings';
 
 export interface GlossaryPageOptions {
   matcher: CompiledMatcher;
   entries: () => readonly DisplayEntry[];
   tooltipCss: string;
+  /** The ::highlight rules, adopted into open shadow roots (document styles do not reach them). */
+  highlightCss?: string;
   mode?: PaintMode;
   style?: HighlightStyle;
   intentMs?: number;
@@ -40,6 +43,8 @@ export class GlossaryPage {
   private abort: AbortController | null = null;
   private hover: ReturnType<typeof trackHover> | null = null;
   private stepCursor = -1;
+  private shadowRoots: ShadowRoot[] = [];
+  private shadowSheet: CSSStyleSheet | null = null;
   enabled = false;
   /** Until the settings say on or off, the page reports 'scanning' rather than 'disabled'. */
   private decided = false;
@@ -60,7 +65,7 @@ export class GlossaryPage {
     if (this.enabled) return this.scanner.status === 'scanning' ? this.scanner.scan(this.doc.body) : Promise.resolve();
     this.enabled = true;
     this.abort = new AbortController();
-    this.hover = trackHover(this.doc, this.index, this.tooltip, this.abort.signal, { intentMs: this.options.intentMs });
+    this.hover = trackHover(this.doc, this.index, this.tooltip, this.abort.signal, { intentMs: this.options.intentMs }, () => this.shadowRoots);
     this.batcher = new MutationBatcher(this.doc.documentElement, (batch) => {
       this.scanner.account(() => {
         if (batch.full) this.index.prune(this.doc.body);
@@ -68,11 +73,38 @@ export class GlossaryPage {
         for (const r of batch.roots) this.index.prune(r);
         this.repaint();
       });
-      if (batch.full) void this.scanner.scan(this.doc.body);
-      else for (const r of batch.roots) void this.scanner.scan(r);
+      if (batch.full) this.scanTree(this.doc.body);
+      else for (const r of batch.roots) this.scanTree(r);
     });
     this.batcher.start();
-    return this.doc.body ? this.scanner.scan(this.doc.body) : Promise.resolve();
+    return this.doc.body ? this.scanTree(this.doc.body) : Promise.resolve();
+  }
+
+  /** Scan a subtree and the open shadow roots inside it (once each, watched for changes). */
+  private scanTree(root: Node): Promise<void> {
+    let done = this.scanner.scan(root);
+    for (const sr of openShadowRoots(root)) {
+      if (!this.shadowRoots.includes(sr)) {
+        this.shadowRoots.push(sr);
+        this.batcher?.observe(sr);
+        const sheet = this.highlightSheet();
+        if (sheet) adoptHighlightStyles(sr, sheet);
+      }
+      done = this.scanner.scan(sr);
+    }
+    return done;
+  }
+
+  private highlightSheet(): CSSStyleSheet | null {
+    if (this.shadowSheet || !this.options.highlightCss) return this.shadowSheet;
+    try {
+      const Sheet = (this.doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet ?? CSSStyleSheet;
+      this.shadowSheet = new Sheet();
+      this.shadowSheet.replaceSync(this.options.highlightCss);
+    } catch {
+      this.shadowSheet = null;
+    }
+    return this.shadowSheet;
   }
 
   /** Remove every highlight, the tooltip and all listeners; the page is as if we never ran. */
@@ -85,6 +117,7 @@ export class GlossaryPage {
     this.scanner.stop();
     this.painter.clear();
     this.tooltip.destroy();
+    this.shadowRoots = [];
     this.index = new TermIndex(this.options.matcher.ids, this.options.matcher.terms, this.index.mode);
     this.scanner = new PageScanner(this.options.matcher, this.index, () => this.repaint());
     this.lastCount = 0;

@@ -12,14 +12,15 @@
 import type { PageMatch, TermIndex } from './term-index';
 
 interface CaretDoc {
-  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 }
 
-export function caretAt(doc: Document, x: number, y: number): [Node, number] | null {
+export function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): [Node, number] | null {
   const d = doc as unknown as CaretDoc;
   if (typeof d.caretPositionFromPoint === 'function') {
-    const p = d.caretPositionFromPoint(x, y);
+    // The options argument lets the caret land inside the open shadow roots we scanned.
+    const p = shadowRoots.length ? d.caretPositionFromPoint(x, y, { shadowRoots }) : d.caretPositionFromPoint(x, y);
     return p ? [p.offsetNode, p.offset] : null;
   }
   if (typeof d.caretRangeFromPoint === 'function') {
@@ -37,8 +38,14 @@ export function rectAt(range: Range, x: number, y: number, slack = 1): DOMRect |
   return null;
 }
 
-export function hitTest(doc: Document, index: TermIndex, x: number, y: number): { match: PageMatch; rect: DOMRect } | null {
-  const caret = caretAt(doc, x, y);
+export function hitTest(
+  doc: Document,
+  index: TermIndex,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[] = [],
+): { match: PageMatch; rect: DOMRect } | null {
+  const caret = caretAt(doc, x, y, shadowRoots);
   if (!caret || caret[0].nodeType !== Node.TEXT_NODE) return null;
   const [node, offset] = caret;
   // The caret sits between characters; the character under the pointer may be just before it.

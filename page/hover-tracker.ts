@@ -25,6 +25,7 @@ export function trackHover(
   tooltip: GlossaryTooltip,
   signal: AbortSignal,
   options: HoverOptions = {},
+  shadowRoots: () => ShadowRoot[] = () => [],
 ): { open(match: PageMatch, pin: boolean, announce?: boolean): void } {
   const intentMs = options.intentMs ?? 250;
   const graceMs = options.graceMs ?? 300;
@@ -69,7 +70,7 @@ export function trackHover(
 
   const check = () => {
     frame = 0;
-    const hit = hitTest(doc, index, x, y);
+    const hit = hitTest(doc, index, x, y, shadowRoots());
     if (hit && tooltip.isOpen && hit.match === openMatch) {
       clearTimeout(graceTimer);
       return;
@@ -81,7 +82,7 @@ export function trackHover(
         const m = hit.match;
         intentTimer = setTimeout(() => {
           // Still resting on the same term?
-          const again = hitTest(doc, index, x, y);
+          const again = hitTest(doc, index, x, y, shadowRoots());
           if (again?.match === m && !tooltip.pinned) open(m, false);
         }, intentMs);
       }
@@ -112,7 +113,7 @@ export function trackHover(
     if (tooltip.owns(e.target)) return;
     x = e.clientX;
     y = e.clientY;
-    const hit = hitTest(doc, index, x, y);
+    const hit = hitTest(doc, index, x, y, shadowRoots());
     if (hit) open(hit.match, true);
     else if (tooltip.isOpen) close();
   });

@@ -48,7 +48,12 @@ export class MutationBatcher {
   }
 
   start(): void {
-    this.observer.observe(this.target, { childList: true, subtree: true, characterData: true });
+    this.observe(this.target);
+  }
+
+  /** Also watch another tree (an open shadow root: document observers do not see inside). */
+  observe(node: Node): void {
+    this.observer.observe(node, { childList: true, subtree: true, characterData: true });
   }
 
   stop(): void {

@@ -13,6 +13,7 @@ import { isGetPageTerms, isGetPageUrl, isRevealTerm, isShowEntry, isStepTerm } f
 import { isURLEnabled } from '@/settings/is-url-enabled';
 import { loadSettings, watchSettings } from '@/settings/store';
 import type { Settings } from '@/settings/settings';
+import highlightCss from './highlight.css?inline';
 import './highlight.css';
 
 // Injected again into a tab that already has us (install-time injection, reloads of the
@@ -21,11 +22,17 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
+  // Frames too, but only same-origin ones do any work (see below).
+  allFrames: true,
+  matchAboutBlank: true,
   async main(ctx) {
+    // A cross-origin frame (ads, embeds) is another site's business: stop before any work.
+    if (window !== window.top && !sameOriginAsTop()) return;
     const page = new GlossaryPage(document, {
       matcher,
       entries: loadEntries,
       tooltipCss: `${tippyCss}\n${tooltipCss}`,
+      highlightCss,
       onTermCount: (count) => {
         if (window === window.top) browser.runtime.sendMessage({ type: 'term-count', count }).catch(() => {});
       },
@@ -61,3 +68,11 @@ export default defineContentScript({
     apply(await loadSettings());
   },
 });
+
+function sameOriginAsTop(): boolean {
+  try {
+    return window.top?.location.origin === location.origin;
+  } catch {
+    return false;
+  }
+}

@@ -15,7 +15,7 @@ let server: StaticServer;
 const FIX = resolve('tests/e2e/fixtures');
 
 beforeAll(async () => {
-  server = await serve({ '/f/': FIX }, (path) =>
+  server = await serve({ '/f/': FIX }, (path): Record<string, string> =>
     path.endsWith('/csp.html') ? { 'content-security-policy': "default-src 'none'; style-src 'none'; script-src 'none'" } : {},
   );
   session = await launchChromium(requireBuild(CHROME_BUILD));
@@ -126,6 +126,45 @@ describe('Chromium: hostile pages', () => {
     expect((await pageTerms(session, page)).terms.map((t) => t.id)).toEqual(['inner-alignment']);
     const painted = await page.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX);
     expect(painted.map((p) => p.text)).toEqual(['inner alignment']);
+    await page.close();
+  });
+});
+
+describe('Chromium: shadow roots and frames', () => {
+  it('marks and explains terms inside open shadow roots', async () => {
+    const { page, errors } = await open('components.html');
+    const report = await pageTerms(session, page);
+    expect(report.terms.map((t) => t.id)).toEqual(['inner-alignment', 'mesa-optimizer', 'mesa-objective']);
+    // Document styles do not reach into shadow trees: our ::highlight rules were adopted there.
+    const rules = await page.evaluate(() =>
+      [...document.getElementById('card')!.shadowRoot!.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join(' '),
+    );
+    expect(rules).toContain('::highlight(alignment-glossary-underline-tint)');
+    // The painted range lives in the shadow tree; hover it like a reader would.
+    const box = await page.evaluate(() => {
+      const p = document.getElementById('card')!.shadowRoot!.querySelector('p')!;
+      const t = p.firstChild as Text;
+      const i = t.data.indexOf('mesa-optimizer');
+      const r = document.createRange();
+      r.setStart(t, i);
+      r.setEnd(t, i + 14);
+      const b = r.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y + 40);
+    await page.mouse.move(box.x, box.y, { steps: 3 });
+    await expect.poll(async () => (await pageTerms(session, page)).openTooltip, { timeout: 3000 }).toEqual({ id: 'mesa-optimizer' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('marks terms in a same-origin iframe', async () => {
+    const { page } = await open('components.html');
+    await pageTerms(session, page);
+    const frame = page.frame({ url: /frame\.html$/ })!;
+    await expect
+      .poll(() => frame.evaluate(() => [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((h) => [...h].map((r) => r.toString()))), { timeout: 5000 })
+      .toEqual(['goal misgeneralization']);
     await page.close();
   });
 });

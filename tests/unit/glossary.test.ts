@@ -76,7 +76,7 @@ describe('the glossary', () => {
       ['goal-misgeneralization', 'capability-generalization'],
       ['reward-hacking', 'specification-gaming'],
       ['mesa-objective', 'base-objective'],
-    ])
+    ] as const)
       expect(byId.get(a)!.contrasts.includes(b) || byId.get(b)!.contrasts.includes(a), `${a} / ${b}`).toBe(true);
   });
 });

@@ -1,0 +1,39 @@
+/**
+ * Open shadow roots: where a page's web components keep their text.
+ *
+ * What it does: finds every open shadow root under a node (nested ones included), so the
+ * scanner can read them, the painter can style them and the hit test can see into them.
+ * Closed shadow roots are private to their page and stay so.
+ * Cost: one element walk per call (O(elements)); called once per scan root.
+ * Must never: attach, open or modify a shadow root of the page beyond adopting our highlight
+ * stylesheet into it.
+ */
+export function openShadowRoots(root: Node): ShadowRoot[] {
+  const out: ShadowRoot[] = [];
+  const visit = (start: Node) => {
+    const doc = start.ownerDocument ?? (start as Document);
+    const walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const sr = (n as Element).shadowRoot;
+      if (sr && sr.mode === 'open') {
+        out.push(sr);
+        visit(sr);
+      }
+    }
+  };
+  visit(root);
+  return out;
+}
+
+const adopted = new WeakSet<ShadowRoot>();
+
+/** Add the ::highlight rules to a shadow root: document styles do not reach inside it. */
+export function adoptHighlightStyles(sr: ShadowRoot, sheet: CSSStyleSheet): void {
+  if (adopted.has(sr)) return;
+  adopted.add(sr);
+  try {
+    sr.adoptedStyleSheets = [...sr.adoptedStyleSheets, sheet];
+  } catch {
+    // A sheet from another document or an engine that refuses: highlights stay unstyled there.
+  }
+}
