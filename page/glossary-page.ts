@@ -18,7 +18,7 @@ import { MutationBatcher } from './mutation-batcher';
 import { PageScanner } from './page-scanner';
 import { createPainter, type Painter } from './painter';
 import { TermIndex, type PaintMode } from './term-index';
-import { adoptHighlightStyles, openShadowRoots } from './shadow-roots';
+import { adoptHighlightStyles, openShadowRoots, removeHighlightStyles } from './shadow-roots';
 import type { HighlightStyle } from '../settings/settings';
 
 export interface GlossaryPageOptions {
@@ -117,6 +117,7 @@ export class GlossaryPage {
     this.scanner.stop();
     this.painter.clear();
     this.tooltip.destroy();
+    if (this.shadowSheet) for (const sr of this.shadowRoots) removeHighlightStyles(sr, this.shadowSheet);
     this.shadowRoots = [];
     this.index = new TermIndex(this.options.matcher.ids, this.options.matcher.terms, this.index.mode);
     this.scanner = new PageScanner(this.options.matcher, this.index, () => this.repaint());

@@ -31,7 +31,7 @@ export function createPainter(win: Window & typeof globalThis, style: HighlightS
   const register = () => {
     const wanted = HIGHLIGHT_PREFIX + style;
     if (name === wanted) return;
-    if (name) registry.delete(name);
+    if (name && registry.get(name) === highlight) registry.delete(name);
     registry.set(wanted, highlight);
     name = wanted;
   };
@@ -48,7 +48,9 @@ export function createPainter(win: Window & typeof globalThis, style: HighlightS
     },
     clear() {
       highlight.clear();
-      if (name) registry.delete(name);
+      // Only our own registration: a newer copy of the content script (re-injected after an
+      // update) may have registered the same name since.
+      if (name && registry.get(name) === highlight) registry.delete(name);
       name = null;
     },
   };

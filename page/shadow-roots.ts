@@ -25,15 +25,30 @@ export function openShadowRoots(root: Node): ShadowRoot[] {
   return out;
 }
 
-const adopted = new WeakSet<ShadowRoot>();
-
 /** Add the ::highlight rules to a shadow root: document styles do not reach inside it. */
 export function adoptHighlightStyles(sr: ShadowRoot, sheet: CSSStyleSheet): void {
-  if (adopted.has(sr)) return;
-  adopted.add(sr);
   try {
-    sr.adoptedStyleSheets = [...sr.adoptedStyleSheets, sheet];
+    const others = sr.adoptedStyleSheets.filter((s) => s !== sheet && !isOurs(s));
+    sr.adoptedStyleSheets = [...others, sheet];
   } catch {
     // A sheet from another document or an engine that refuses: highlights stay unstyled there.
+  }
+}
+
+/** Take our rules out again (the extension is turned off for the page, or replaced). */
+export function removeHighlightStyles(sr: ShadowRoot, sheet: CSSStyleSheet): void {
+  try {
+    if (sr.adoptedStyleSheets.includes(sheet)) sr.adoptedStyleSheets = sr.adoptedStyleSheets.filter((s) => s !== sheet);
+  } catch {
+    // Nothing to undo.
+  }
+}
+
+/** A sheet left by an earlier copy of this content script: its rules name our highlights. */
+function isOurs(s: CSSStyleSheet): boolean {
+  try {
+    return [...s.cssRules].some((r) => r.cssText.includes('::highlight(alignment-glossary-'));
+  } catch {
+    return false;
   }
 }
