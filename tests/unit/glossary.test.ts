@@ -81,6 +81,21 @@ describe('the glossary', () => {
   });
 });
 
+describe('every entry can be found on a page', () => {
+  it('has at least one form that, written in a sentence, is matched as that entry', async () => {
+    const { compileMatcher } = await import('../../matching/compile');
+    const { findMatches } = await import('../../matching/find-matches');
+    const matcher = compileMatcher(entries);
+    const unreachable = entries.filter((e, i) =>
+      ![e.term, ...e.aliases, ...e.gatedAliases].some((f) => {
+        const ms = findMatches(matcher, `We read about ${f} today.`);
+        return ms.length === 1 && ms[0]!.terminal >> 1 === i;
+      }),
+    );
+    expect(unreachable.map((e) => e.id)).toEqual([]);
+  });
+});
+
 describe('glossary validation messages', () => {
   const valid = {
     id: 'example-term',
