@@ -33,6 +33,7 @@ export function trackHover(
   let x = 0;
   let y = 0;
   let frame = 0;
+  let lastCheck = 0;
   let candidate: PageMatch | null = null;
   let openMatch: PageMatch | null = null;
   let intentTimer: ReturnType<typeof setTimeout> | undefined;
@@ -106,7 +107,16 @@ export function trackHover(
       clearTimeout(intentTimer);
       return;
     }
-    if (!frame) frame = win.requestAnimationFrame(check);
+    // Leading edge: the first move after a pause is checked at once (the intent delay starts
+    // now, not a frame later); moves in quick succession are checked once per frame.
+    const now = win.performance.now();
+    if (!frame && now - lastCheck > 16) {
+      lastCheck = now;
+      check();
+    } else if (!frame) frame = win.requestAnimationFrame(() => {
+      lastCheck = win.performance.now();
+      check();
+    });
   });
 
   listen('pointerdown', (e) => {
