@@ -7,7 +7,7 @@ const noMarkupSinks = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'artifacts/**', 'bench/results/**', 'tests/e2e/fixtures/**/*.js'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'artifacts/**', 'bench/results/**', 'tests/e2e/fixtures/**/*.js', 'tests/e2e/fixtures/**/*.jsx'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
