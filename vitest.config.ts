@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+// WxtVitest wires wxt/browser to an in-memory fake browser, so settings storage is testable.
 export default defineConfig({
+  plugins: [WxtVitest()],
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

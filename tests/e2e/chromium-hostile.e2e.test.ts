@@ -170,3 +170,32 @@ describe('Chromium: shadow roots and frames', () => {
     await page.close();
   });
 });
+
+describe('Chromium: corrupted settings', () => {
+  it('falls back to defaults for broken fields with a console warning, keeps the valid ones, and keeps working', async () => {
+    // Write a corrupted value straight into storage, as a buggy sync or a hand edit might.
+    await session.serviceWorker.evaluate(() =>
+      (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
+        settings: { enabled: 'yes please', mode: 'all', style: 42, sites: ['example.org', 7, 'bad site'], badge: false },
+      }),
+    );
+    const page = await session.context.newPage();
+    const warnings: string[] = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    page.on('pageerror', (e) => warnings.push(`error: ${e.message}`));
+    await page.goto(server.url('/f/csp.html'));
+    const report = await pageTerms(session, page);
+    expect(report.status).toBe('done');
+    expect(report.terms.map((t) => t.id)).toEqual(['inner-alignment', 'goal-misgeneralization']);
+    // The broken style fell back to the default highlight style.
+    expect(await page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()])).toEqual([
+      'alignment-glossary-underline-tint',
+    ]);
+    expect(warnings.join('\n')).toMatch(/repaired stored settings[\s\S]*settings\.enabled[\s\S]*settings\.style[\s\S]*dropped 2 entries/);
+    expect(warnings.filter((w) => w.startsWith('error'))).toEqual([]);
+    await page.close();
+    await session.serviceWorker.evaluate(() =>
+      (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('settings'),
+    );
+  });
+});
