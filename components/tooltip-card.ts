@@ -7,7 +7,7 @@
  * Cost: ~20 elements per card, built on demand when a tooltip opens or navigates.
  * Must never: use innerHTML or interpret entry text as markup; every string is a text node.
  */
-import type { DisplayEntry } from '../glossary/display-types';
+import type { CardEntry } from '../glossary/display-types';
 import { h } from './dom';
 import { sourceCitation } from './source-citation';
 
@@ -36,26 +36,20 @@ export function categoryLabel(category: string): string {
   return CATEGORY_LABELS[category] ?? category;
 }
 
-export function tooltipCard(
-  doc: Document,
-  entries: readonly DisplayEntry[],
-  index: number,
-  handlers: CardHandlers,
-): HTMLElement {
-  const e = entries[index]!;
-  const chips = (label: string, ids: readonly number[], cls: string) =>
-    ids.length === 0
+export function tooltipCard(doc: Document, e: CardEntry, handlers: CardHandlers): HTMLElement {
+  const chips = (label: string, refs: CardEntry['related'], cls: string) =>
+    refs.length === 0
       ? null
       : h(
           doc,
           'div',
           { class: `links ${cls}` },
           h(doc, 'span', { class: 'links-label' }, label),
-          ...ids.map((i) => {
-            const b = h(doc, 'button', { type: 'button', class: 'chip', 'data-entry': entries[i]!.id }, entries[i]!.term);
+          ...refs.map((r) => {
+            const b = h(doc, 'button', { type: 'button', class: 'chip', 'data-entry': r.id }, r.term);
             b.addEventListener('click', (ev) => {
               ev.stopPropagation();
-              handlers.onNavigate(i);
+              handlers.onNavigate(r.index);
             });
             return b;
           }),
@@ -71,7 +65,7 @@ export function tooltipCard(
     });
   }
 
-  const source = e.sources[0];
+  const source = e.source;
   return h(
     doc,
     'article',

@@ -6,7 +6,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { loadEntries } from 'virtual:glossary/entries';
 import { exactEntry } from '@/background/lookup';
 import { withSite } from '@/background/toggle-site';
-import { isTermCount } from '@/messaging/contract';
+import { isGetCardEntry, isTermCount } from '@/messaging/contract';
+import { toCardEntry } from '@/glossary/display';
 import { t } from '@/messaging/i18n';
 import { siteKeyFor } from '@/settings/site-key';
 import { loadSettings, updateSettings, watchSettings } from '@/settings/store';
@@ -33,6 +34,7 @@ export default defineBackground(() => {
     action.setBadgeText({ tabId, text: badge && n > 0 ? String(n) : '' }).catch(() => {});
   void action.setBadgeBackgroundColor?.({ color: '#6b4e00' });
   browser.runtime.onMessage.addListener((message, sender) => {
+    if (isGetCardEntry(message)) return Promise.resolve(toCardEntry(loadEntries(), message.index));
     const tabId = sender.tab?.id;
     if (isTermCount(message) && tabId !== undefined && sender.frameId === 0) {
       counts.set(tabId, message.count);
@@ -84,6 +86,12 @@ async function injectIntoOpenTabs(): Promise<void> {
   await Promise.all(
     tabs.map(async (tab) => {
       if (tab.id === undefined || tab.discarded) return;
+      // A tab whose content script answers already has us (it loaded after installation).
+      const alive = await browser.tabs.sendMessage(tab.id, { type: 'get-page-url' }, { frameId: 0 }).then(
+        (r) => r !== undefined,
+        () => false,
+      );
+      if (alive) return;
       const target = { tabId: tab.id };
       // Browser pages and the web store refuse injection; that is expected.
       await browser.scripting.insertCSS({ target, files: script.css ?? [] }).catch(() => {});

@@ -24,3 +24,16 @@ export interface DisplayEntry {
     furtherReading: DisplaySource[];
   };
 }
+
+/** What the hover card needs of one entry; the background sends it on demand. */
+export interface CardEntry {
+  index: number;
+  id: string;
+  term: string;
+  category: string;
+  gist: string;
+  definition: string;
+  related: { index: number; id: string; term: string }[];
+  contrasts: { index: number; id: string; term: string }[];
+  source: DisplaySource | null;
+}

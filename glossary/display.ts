@@ -7,7 +7,7 @@
  * Must never: carry anything the UI does not render (it is shipped to every page).
  */
 import type { Entry } from './schema';
-import type { DisplayEntry } from './display-types';
+import type { CardEntry, DisplayEntry } from './display-types';
 
 export function toDisplayEntries(entries: readonly Entry[]): DisplayEntry[] {
   const index = new Map(entries.map((e, i) => [e.id, i]));
@@ -24,4 +24,22 @@ export function toDisplayEntries(entries: readonly Entry[]): DisplayEntry[] {
     sources: e.sources.map((s) => ({ authors: s.authors, title: s.title, year: s.year, url: s.url })),
     ...(e.depth ? { depth: e.depth } : {}),
   }));
+}
+
+/** The card-sized view of entry `index` (see CardEntry), or null for an unknown index. */
+export function toCardEntry(entries: readonly DisplayEntry[], index: number): CardEntry | null {
+  const e = entries[index];
+  if (!e) return null;
+  const ref = (i: number) => ({ index: i, id: entries[i]!.id, term: entries[i]!.term });
+  return {
+    index,
+    id: e.id,
+    term: e.term,
+    category: e.category,
+    gist: e.gist,
+    definition: e.definition,
+    related: e.related.map(ref),
+    contrasts: e.contrasts.map(ref),
+    source: e.sources[0] ?? null,
+  };
 }

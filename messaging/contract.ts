@@ -73,3 +73,11 @@ export interface ShowEntryMessage {
 }
 export const isShowEntry = (m: unknown): m is ShowEntryMessage =>
   hasType(m, 'show-entry') && typeof (m as { id?: unknown }).id === 'string';
+
+/** Content script -> background: the card data of one entry (the content script ships none). */
+export interface GetCardEntryMessage {
+  type: 'get-card-entry';
+  index: number;
+}
+export const isGetCardEntry = (m: unknown): m is GetCardEntryMessage =>
+  hasType(m, 'get-card-entry') && Number.isInteger((m as { index?: unknown }).index);

@@ -10,7 +10,7 @@
  * tests, in the benchmark and in the PDF viewer alike.
  */
 import type { CompiledMatcher } from '../matching/compiled';
-import type { DisplayEntry } from '../glossary/display-types';
+import { EntryCache, type FetchEntry } from './entry-cache';
 import type { PageTermsReport } from '../messaging/contract';
 import { GlossaryTooltip } from './glossary-tooltip';
 import { trackHover } from './hover-tracker';
@@ -23,7 +23,8 @@ import type { HighlightStyle } from '../settings/settings';
 
 export interface GlossaryPageOptions {
   matcher: CompiledMatcher;
-  entries: () => readonly DisplayEntry[];
+  /** Card data for one entry, on demand (the content script asks the background). */
+  loadEntry: FetchEntry;
   tooltipCss: string;
   /** The ::highlight rules, adopted into open shadow roots (document styles do not reach them). */
   highlightCss?: string;
@@ -39,6 +40,7 @@ export class GlossaryPage {
   private scanner: PageScanner;
   private painter: Painter;
   private tooltip: GlossaryTooltip;
+  private entries: EntryCache;
   private batcher: MutationBatcher | null = null;
   private abort: AbortController | null = null;
   private hover: ReturnType<typeof trackHover> | null = null;
@@ -56,7 +58,8 @@ export class GlossaryPage {
     this.index = new TermIndex(options.matcher.ids, options.matcher.terms, options.mode ?? 'first');
     this.painter = createPainter(doc.defaultView as Window & typeof globalThis, options.style);
     this.scanner = new PageScanner(options.matcher, this.index, () => this.repaint());
-    this.tooltip = new GlossaryTooltip(doc, options.entries, options.tooltipCss);
+    this.entries = new EntryCache(options.loadEntry);
+    this.tooltip = new GlossaryTooltip(doc, this.entries, options.tooltipCss);
   }
 
   /** Begin (or resume) highlighting. Resolves when the first full scan is done. */
@@ -65,7 +68,14 @@ export class GlossaryPage {
     if (this.enabled) return this.scanner.status === 'scanning' ? this.scanner.scan(this.doc.body) : Promise.resolve();
     this.enabled = true;
     this.abort = new AbortController();
-    this.hover = trackHover(this.doc, this.index, this.tooltip, this.abort.signal, { intentMs: this.options.intentMs }, () => this.shadowRoots);
+    this.hover = trackHover(
+      this.doc,
+      this.index,
+      this.tooltip,
+      this.abort.signal,
+      { intentMs: this.options.intentMs, prefetch: (entry) => void this.entries.load(entry) },
+      () => this.shadowRoots,
+    );
     this.batcher = new MutationBatcher(this.doc.documentElement, (batch) => {
       this.scanner.account(() => {
         if (batch.full) this.index.prune(this.doc.body);
@@ -170,7 +180,7 @@ export class GlossaryPage {
   showEntryAt(id: string, rect: DOMRect): boolean {
     const entry = this.options.matcher.ids.indexOf(id);
     if (entry < 0) return false;
-    this.tooltip.show(entry, { rect: () => rect }, { pin: true, announce: true });
+    void this.tooltip.show(entry, { rect: () => rect }, { pin: true, announce: true });
     return true;
   }
 

@@ -9,7 +9,8 @@
  * more than once per page.
  */
 import tippy, { type Instance } from 'tippy.js';
-import type { DisplayEntry } from '../glossary/display-types';
+import type { CardEntry } from '../glossary/display-types';
+import type { EntryCache } from './entry-cache';
 import { tooltipCard } from '../components/tooltip-card';
 import { createTooltipHost, type TooltipHost } from './tooltip-host';
 
@@ -25,11 +26,14 @@ export class GlossaryTooltip {
   private history: number[] = [];
   /** The entry on screen, or null when hidden. */
   current: number | null = null;
+  private currentEntry: CardEntry | null = null;
   pinned = false;
+  /** Bumped on every show/hide/navigate, so a late-arriving entry never overrides a newer choice. */
+  private generation = 0;
 
   constructor(
     private readonly doc: Document,
-    private readonly entries: () => readonly DisplayEntry[],
+    private readonly entries: EntryCache,
     private readonly css: string,
   ) {}
 
@@ -38,7 +42,7 @@ export class GlossaryTooltip {
   }
 
   get currentId(): string | null {
-    return this.current === null ? null : (this.entries()[this.current]?.id ?? null);
+    return this.current === null ? null : (this.currentEntry?.id ?? null);
   }
 
   /** Whether an event target or node belongs to the tooltip. */
@@ -46,16 +50,20 @@ export class GlossaryTooltip {
     return !!this.host && !!target && (target === this.host.host || this.host.host.contains(target as Node));
   }
 
-  show(entry: number, anchor: TooltipAnchor, options: { pin?: boolean; announce?: boolean } = {}): void {
+  /** Show an entry; resolves once shown (or once a newer show/hide made this one moot). */
+  async show(entry: number, anchor: TooltipAnchor, options: { pin?: boolean; announce?: boolean } = {}): Promise<void> {
+    const gen = ++this.generation;
+    const data = this.entries.get(entry) ?? (await this.entries.load(entry));
+    if (!data || gen !== this.generation) return;
     this.anchor = anchor;
     this.history = [];
     this.pinned = !!options.pin;
-    this.render(entry);
+    this.render(data);
     const tip = this.ensureTip();
     this.host!.raise();
     tip.show();
     tip.popperInstance?.update();
-    if (options.announce) this.announce(entry);
+    if (options.announce) this.announce(data);
   }
 
   pin(): void {
@@ -63,7 +71,9 @@ export class GlossaryTooltip {
   }
 
   hide(): void {
+    this.generation++;
     this.current = null;
+    this.currentEntry = null;
     this.pinned = false;
     this.history = [];
     this.tip?.hide();
@@ -82,26 +92,33 @@ export class GlossaryTooltip {
     this.current = null;
   }
 
-  private navigate(to: number): void {
+  private async navigate(to: number): Promise<void> {
+    const gen = ++this.generation;
+    const data = await this.entries.load(to);
+    if (!data || gen !== this.generation) return;
     if (this.current !== null) this.history.push(this.current);
     // Following a link is a deliberate act: keep the tooltip open until dismissed.
     this.pinned = true;
-    this.render(to);
+    this.render(data);
     this.focusCard();
   }
 
-  private back(): void {
+  private async back(): Promise<void> {
     const prev = this.history.pop();
     if (prev === undefined) return;
-    this.render(prev);
+    const gen = ++this.generation;
+    const data = await this.entries.load(prev);
+    if (!data || gen !== this.generation) return;
+    this.render(data);
     this.focusCard();
   }
 
-  private render(entry: number): void {
-    this.current = entry;
-    const card = tooltipCard(this.doc, this.entries(), entry, {
-      onNavigate: (i) => this.navigate(i),
-      onBack: this.history.length ? () => this.back() : undefined,
+  private render(entry: CardEntry): void {
+    this.current = entry.index;
+    this.currentEntry = entry;
+    const card = tooltipCard(this.doc, entry, {
+      onNavigate: (i) => void this.navigate(i),
+      onBack: this.history.length ? () => void this.back() : undefined,
     });
     this.ensureTip().setContent(card);
   }
@@ -111,9 +128,8 @@ export class GlossaryTooltip {
     first?.focus({ preventScroll: true });
   }
 
-  private announce(entry: number): void {
-    const e = this.entries()[entry];
-    if (this.host && e) this.host.live.textContent = `${e.term}: ${e.gist}`;
+  private announce(e: CardEntry): void {
+    if (this.host) this.host.live.textContent = `${e.term}: ${e.gist}`;
   }
 
   private ensureTip(): Instance {

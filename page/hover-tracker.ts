@@ -17,6 +17,8 @@ import type { PageMatch, TermIndex } from './term-index';
 export interface HoverOptions {
   intentMs?: number;
   graceMs?: number;
+  /** Called as soon as the pointer lands on a term, so its card data can arrive during the delay. */
+  prefetch?: (entry: number) => void;
 }
 
 export function trackHover(
@@ -52,7 +54,7 @@ export function trackHover(
     clearTimeout(graceTimer);
     openMatch = match;
     const r = match.range.getBoundingClientRect();
-    tooltip.show(match.entry, anchorFor(match, x || r.left + 1, y || r.top + 1), { pin, announce });
+    void tooltip.show(match.entry, anchorFor(match, x || r.left + 1, y || r.top + 1), { pin, announce });
   };
 
   const close = () => {
@@ -79,6 +81,7 @@ export function trackHover(
     if (hit) {
       if (hit.match !== candidate) {
         candidate = hit.match;
+        options.prefetch?.(hit.match.entry);
         clearTimeout(intentTimer);
         const m = hit.match;
         intentTimer = setTimeout(() => {

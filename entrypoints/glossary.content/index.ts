@@ -5,7 +5,6 @@
  */
 import { browser } from 'wxt/browser';
 import matcher from 'virtual:glossary/matcher';
-import { loadEntries } from 'virtual:glossary/entries';
 import tooltipCss from '@/page/tooltip.css?inline';
 import tippyCss from 'tippy.js/dist/tippy.css?inline';
 import { GlossaryPage } from '@/page/glossary-page';
@@ -13,6 +12,7 @@ import { isGetPageTerms, isGetPageUrl, isRevealTerm, isShowEntry, isStepTerm } f
 import { isURLEnabled } from '@/settings/is-url-enabled';
 import { loadSettings, watchSettings } from '@/settings/store';
 import type { Settings } from '@/settings/settings';
+import type { CardEntry } from '@/glossary/display-types';
 import highlightCss from './highlight.css?inline';
 import './highlight.css';
 
@@ -30,7 +30,8 @@ export default defineContentScript({
     if (window !== window.top && !sameOriginAsTop()) return;
     const page = new GlossaryPage(document, {
       matcher,
-      entries: loadEntries,
+      // Definitions live in the background; the card asks for one entry when it is needed.
+      loadEntry: (index) => browser.runtime.sendMessage({ type: 'get-card-entry', index }) as Promise<CardEntry | null>,
       tooltipCss: `${tippyCss}\n${tooltipCss}`,
       highlightCss,
       onTermCount: (count) => {

@@ -31,7 +31,7 @@ describe('generatePage', () => {
     });
     expect(g.words).toBeGreaterThanOrEqual(5000);
     document.documentElement.innerHTML = new DOMParser().parseFromString(g.html, 'text/html').documentElement.innerHTML; // fixture
-    const page = new GlossaryPage(document, { matcher, entries: () => [], tooltipCss: '' });
+    const page = new GlossaryPage(document, { matcher, loadEntry: async () => null, tooltipCss: '' });
     await page.start();
     const counts = Object.fromEntries(page.report().terms.map((t) => [t.id, t.count]));
     expect(counts).toEqual(Object.fromEntries(g.truth));

@@ -20,7 +20,7 @@ afterEach(() => {
 
 async function scan(html: string) {
   document.body.innerHTML = html; // test fixture only
-  page = new GlossaryPage(document, { matcher: compileMini(G), entries: () => [], tooltipCss: '' });
+  page = new GlossaryPage(document, { matcher: compileMini(G), loadEntry: async () => null, tooltipCss: '' });
   await page.start();
   return page;
 }

@@ -92,7 +92,7 @@ describe('walker and page properties', () => {
         const before = document.body.innerHTML;
         const reports = [];
         for (let i = 0; i < 2; i++) {
-          const page = new GlossaryPage(document, { matcher, entries: () => [], tooltipCss: '' });
+          const page = new GlossaryPage(document, { matcher, loadEntry: async () => null, tooltipCss: '' });
           await page.start();
           reports.push(page.report().terms);
           page.stop();
