@@ -14,6 +14,9 @@ import type { GlossaryTooltip } from './glossary-tooltip';
 import { hitTest, rectAt } from './hit-test';
 import type { PageMatch, TermIndex } from './term-index';
 
+/** How much earlier than the intent delay the show starts, so the card lands in that frame. */
+const SHOW_LEAD_MS = 10;
+
 export interface HoverOptions {
   intentMs?: number;
   graceMs?: number;
@@ -84,11 +87,15 @@ export function trackHover(
         options.prefetch?.(hit.match.entry);
         clearTimeout(intentTimer);
         const m = hit.match;
+        // Pointer input arrives aligned to frames, and 250 ms is almost exactly 15 frames at
+        // 60 Hz: a timer of the full delay fires on a frame boundary, a hair late, and the card
+        // waits a whole extra frame. Starting the show 10 ms early puts it in the frame at which
+        // the intent delay ends.
         intentTimer = setTimeout(() => {
-          // Still resting on the same term?
-          const again = hitTest(doc, index, x, y, shadowRoots());
-          if (again?.match === m && !tooltip.pinned) open(m, false);
-        }, intentMs);
+          // Still resting on the same term? Pointer checks keep `candidate` current, so no new
+          // hit test here (it could force a layout of a long page just before we show).
+          if (candidate === m && !tooltip.pinned) open(m, false);
+        }, Math.max(0, intentMs - SHOW_LEAD_MS));
       }
       return;
     }

@@ -47,7 +47,7 @@ const FUSE_OPTIONS: IFuseOptions<Indexed> = {
   keys: ['folded'],
   includeScore: true,
   ignoreLocation: true,
-  threshold: 0.38,
+  threshold: 0.3,
   minMatchCharLength: 2,
 };
 
@@ -58,6 +58,8 @@ export class GlossarySearch {
   /** Per entry, every word of every folded form (for "starts with" matches). */
   private folded: string[][];
   private words: string[][];
+  /** Fuzzy indexes per first letter of a word: typos rarely hit a word's first letter. */
+  private byLetter = new Map<string, { fuse: Fuse<Indexed>; ids: number[] }>();
 
   constructor(private readonly entries: readonly Searchable[]) {
     this.folded = entries.map((e) => [...new Set([e.term, ...e.aliases].map(foldForSearch))]);
@@ -73,6 +75,29 @@ export class GlossarySearch {
       entries.map((_, i) => ({ folded: this.folded[i]! })),
       FUSE_OPTIONS,
     );
+    const buckets = new Map<string, number[]>();
+    this.words.forEach((ws, i) => {
+      for (const letter of new Set(ws.map((w) => w[0]!))) {
+        const b = buckets.get(letter);
+        if (b) b.push(i);
+        else buckets.set(letter, [i]);
+      }
+    });
+    for (const [letter, ids] of buckets) {
+      this.byLetter.set(letter, { fuse: new Fuse(ids.map((i) => ({ folded: this.folded[i]! })), FUSE_OPTIONS), ids });
+    }
+  }
+
+  /** Fuzzy matches among entries sharing a first letter with a query word; all entries if none. */
+  private fuzzy(q: string, limit: number): { index: number; score: number }[] {
+    const letters = new Set(q.split(' ').map((w) => w[0]!));
+    const hits: { index: number; score: number }[] = [];
+    for (const l of letters) {
+      const b = this.byLetter.get(l);
+      if (b) for (const r of b.fuse.search(q, { limit })) hits.push({ index: b.ids[r.refIndex]!, score: r.score ?? 1 });
+    }
+    if (hits.length === 0) return this.fuse.search(q, { limit }).map((r) => ({ index: r.refIndex, score: r.score ?? 1 }));
+    return hits.sort((a, b) => a.score - b.score);
   }
 
   search(query: string, limit = 20): SearchHit[] {
@@ -91,7 +116,7 @@ export class GlossarySearch {
     for (let i = 0; i < this.folded.length && out.length < limit; i++) {
       if (this.folded[i]!.some((f) => f.startsWith(q)) || (q.length >= 3 && this.words[i]!.some((w) => w.startsWith(q)))) push(i, 0.001);
     }
-    if (out.length < limit) for (const r of this.fuse.search(q, { limit })) push(r.refIndex, r.score ?? 1);
+    if (out.length < limit) for (const r of this.fuzzy(q, limit)) push(r.index, r.score);
     return out.slice(0, limit);
   }
 }
