@@ -25,6 +25,9 @@ export default defineContentScript({
   // Frames too, but only same-origin ones do any work (see below).
   allFrames: true,
   matchAboutBlank: true,
+  // WXT would otherwise window.postMessage a "script started" note naming our extension id to
+  // every page (a fingerprint); its custom-event channel is enough to retire old copies.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     // A cross-origin frame (ads, embeds) is another site's business: stop before any work.
     if (window !== window.top && !sameOriginAsTop()) return;

@@ -46,6 +46,12 @@ describe('Chromium: privacy', () => {
     const visited: string[] = [];
     for (const p of pages) {
       const page = await session.context.newPage();
+      // The page listens for window messages from the start: we must send none.
+      await page.addInitScript(() => {
+        const w = window as unknown as { __messages: string[] };
+        w.__messages = [];
+        window.addEventListener('message', (e) => w.__messages.push(JSON.stringify(e.data)));
+      });
       await page.goto(server.url(p));
       visited.push(server.url(p));
       await pageTerms(session, page);
@@ -60,6 +66,7 @@ describe('Chromium: privacy', () => {
       await popup.fill('#search', 'mesa optimiser');
       await popup.keyboard.press('Enter');
       await popup.waitForSelector('.entry');
+      expect(await page.evaluate(() => (window as unknown as { __messages: string[] }).__messages)).toEqual([]);
       if (p.includes('c02')) {
         await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${await tabIdOf(session, page)}`);
         await popup.locator('#site-switch').click();
