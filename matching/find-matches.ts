@@ -90,7 +90,9 @@ function tokenize(text: string, bits: Uint8Array): number {
   let i = 0;
   while (i < len) {
     let c = text.charCodeAt(i);
-    if (!isWordCode(c)) {
+    // ASCII tests inline: in cold (interpreted) code a call per character dominates.
+    const lower = c | 32;
+    if (!((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57)) && (c < 128 || !isWordCode(c))) {
       i++;
       continue;
     }
@@ -106,7 +108,8 @@ function tokenize(text: string, bits: Uint8Array): number {
       i++;
       if (i >= len) break;
       c = text.charCodeAt(i);
-      if (isWordCode(c)) continue;
+      const l = c | 32;
+      if ((l >= 97 && l <= 122) || (c >= 48 && c <= 57) || (c >= 128 && isWordCode(c))) continue;
       if (isJoinerCode(c) && i + 1 < len && isWordCode(text.charCodeAt(i + 1))) {
         hBeforeJoiner = h;
         lastJoiner = i;
