@@ -9,6 +9,7 @@
  * Cost: milliseconds. Must never: use Math.random (runs must be comparable).
  */
 import type { CompiledMatcher } from '../matching/compiled';
+import type { Entry } from '../glossary/schema';
 import { findMatches } from '../matching/find-matches';
 
 export function mulberry32(seed: number): () => number {
@@ -145,4 +146,17 @@ export function generatePage(matcher: CompiledMatcher, spec: PageSpec): Generate
 <style>body{font:16px/1.6 Georgia,serif;max-width:44rem;margin:2rem auto;padding:0 1rem}</style></head>
 <body><article>${parts.join('\n')}</article></body></html>`;
   return { html, words: written, truth };
+}
+
+/**
+ * Entries whose term, written on its own in a sentence, is reported as that entry (not gated,
+ * not swallowed by a longer form): planting only these keeps the ground truth exact.
+ */
+export function plantableEntries(entries: readonly Entry[], matcher: CompiledMatcher): Entry[] {
+  return entries
+    .filter((e) => e.ambiguity === 'low' && !/[A-Z]{2}/.test(e.term))
+    .filter((e) => {
+      const ms = findMatches(matcher, `the ${e.term} and`);
+      return ms.length === 1 && ms[0]!.terminal === matcher.ids.indexOf(e.id) * 2;
+    });
 }

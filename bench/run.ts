@@ -24,9 +24,8 @@ import { HIGHLIGHT_PREFIX, elementCountsScript, paintedRangesScript, scrollToRan
 import { serve, SHARED_PAGES } from '../harness/serve';
 import { glossaryDir, loadGlossary } from '../glossary/load';
 import { compileMatcher } from '../matching/compile';
-import { findMatches } from '../matching/find-matches';
 import { extensionTime, startProfile, stopProfile } from './cpu-profile';
-import { generatePage, mulberry32, safeFiller } from './generate-page';
+import { generatePage, mulberry32, plantableEntries, safeFiller } from './generate-page';
 import { keystrokeTimings, syntheticEntries } from './search-timing';
 import { median, p95, round } from './stats';
 import { startTrace, stopTrace, type TraceEvent } from './trace';
@@ -47,13 +46,7 @@ const dir = mkdtempSync(join(tmpdir(), 'agc-bench-'));
 const rand = mulberry32(11);
 // Plant only terms that, written on their own, are reported as themselves (not gated, not part
 // of a longer form), so the ground truth is exact.
-const plantable = entries
-  .filter((e) => e.ambiguity === 'low' && !/[A-Z]{2}/.test(e.term))
-  .filter((e) => {
-    const ms = findMatches(matcher, `the ${e.term} and`);
-    return ms.length === 1 && ms[0]!.terminal === matcher.ids.indexOf(e.id) * 2;
-  })
-  .slice(0, 60);
+const plantable = plantableEntries(entries, matcher).slice(0, 60);
 const plant = plantable.map((e) => ({ id: e.id, form: e.term, count: 1 + Math.floor(rand() * 25) }));
 const big = generatePage(matcher, { words: 100_000, seed: 1, plant, title: 'Benchmark: 100,000 words with planted terms' });
 const none = generatePage(matcher, { words: 100_000, seed: 2, plant: [], title: 'Benchmark: 100,000 words, no terms' });

@@ -159,3 +159,22 @@ export async function pageTerms(session: ChromiumSession, page: Page, timeoutMs 
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Open a page and collect what would worry a reader of the console: errors, uncaught
+ * exceptions, dialogs, and hydration warnings. The page's own failed loads (a missing favicon)
+ * are not ours and are left out.
+ */
+export async function openWatched(context: BrowserContext, url: string, timeoutMs = 10_000): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeoutMs);
+  const errors: string[] = [];
+  page.on('console', (m) => (m.type() === 'error' || /hydrat/i.test(m.text())) && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.goto(url);
+  return { page, errors };
+}

@@ -7,15 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, pageTerms, type ChromiumSession } from '../../harness/chromium';
+import { launchChromium, openWatched, pageTerms, type ChromiumSession } from '../../harness/chromium';
 import { CHROME_BUILD, requireBuild } from '../../harness/paths';
 import { HIGHLIGHT_PREFIX, paintedRangesScript } from '../../harness/page-probe';
 import { buildReactFixture } from '../../harness/react-fixture';
 import { serve, type StaticServer } from '../../harness/serve';
 import { glossaryDir, loadGlossary } from '../../glossary/load';
 import { compileMatcher } from '../../matching/compile';
-import { findMatches } from '../../matching/find-matches';
-import { generatePage } from '../../bench/generate-page';
+import { generatePage, plantableEntries } from '../../bench/generate-page';
 
 let session: ChromiumSession;
 let server: StaticServer;
@@ -25,12 +24,7 @@ beforeAll(async () => {
   const reactDir = await buildReactFixture();
   const { entries } = loadGlossary(glossaryDir());
   const matcher = compileMatcher(entries);
-  const plant = entries
-    .filter((e) => e.ambiguity === 'low' && !/[A-Z]{2}/.test(e.term))
-    .filter((e) => {
-      const ms = findMatches(matcher, `the ${e.term} and`);
-      return ms.length === 1 && ms[0]!.terminal === matcher.ids.indexOf(e.id) * 2;
-    })
+  const plant = plantableEntries(entries, matcher)
     .slice(0, 30)
     .map((e, i) => ({ id: e.id, form: e.term, count: 3 + (i % 5) }));
   generated = generatePage(matcher, { words: 830_000, seed: 9, plant, title: 'Five million characters' });
@@ -61,14 +55,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await session.context.newPage();
-  page.setDefaultTimeout(10_000);
-  const errors: string[] = [];
-  page.on('console', (m) => (m.type() === 'error' || /hydrat/i.test(m.text())) && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url(path));
-  return { page, errors };
+function open(path: string) {
+  return openWatched(session.context, server.url(path));
 }
 
 const painted = (page: Page) => page.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX).then((r) => r.map((x) => x.text));

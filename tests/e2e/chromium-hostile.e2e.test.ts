@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, pageTerms, type ChromiumSession } from '../../harness/chromium';
+import { launchChromium, openWatched, pageTerms, type ChromiumSession } from '../../harness/chromium';
 import { CHROME_BUILD, requireBuild } from '../../harness/paths';
 import { HIGHLIGHT_PREFIX, elementCountsScript, paintedRangesScript, tooltipTextScript } from '../../harness/page-probe';
 import { serve, type StaticServer } from '../../harness/serve';
@@ -25,19 +25,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(name: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await session.context.newPage();
-  page.setDefaultTimeout(5000);
-  const errors: string[] = [];
-  // The page's own missing favicon is not our error.
-  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('dialog', (d) => {
-    errors.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  await page.goto(server.url(`/f/${name}`));
-  return { page, errors };
+function open(name: string) {
+  return openWatched(session.context, server.url(`/f/${name}`), 5000);
 }
 
 async function hover(page: Page, text: string) {
