@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findMatches } from '../../matching/find-matches';
 import { formVariants } from '../../matching/variants';
+import { AI_KEYWORDS, AI_KEYWORDS_CASED } from '../../matching/compile';
 import { foldChars } from '../../matching/normalize';
 import { GlossaryPage } from '../../page/glossary-page';
 import { TextWalker } from '../../page/text-walker';
@@ -22,9 +23,12 @@ const G: MiniEntry[] = [
   { id: 'rlhf', term: 'RLHF' },
 ];
 const matcher = compileMini(G);
-const allForms = new Set(G.flatMap((e) => [e.term, ...(e.aliases ?? [])]).flatMap(formVariants).map((v) => v.toLowerCase()));
+// Entry forms, plus the AI keywords the topic gate counts (the matcher reports those too).
+const allForms = new Set(
+  [...G.flatMap((e) => [e.term, ...(e.aliases ?? [])]), ...AI_KEYWORDS, ...AI_KEYWORDS_CASED].flatMap(formVariants).map((v) => v.toLowerCase()),
+);
 
-const words = ['inner', 'alignment', 'mesa', 'optimizer', 'mesa-optimizer', 'reward', 'model', 'models', 'recursive', 'modeling', 'ELK', 'elk', 'Elk', 'RLHF', "Goodhart's", 'law', 'the', 'a', 'of', 'x', '—', '-', "'", '’', '.', ',', '\n', ' ', '  ', 'İ', 'ß', '中文'];
+const words = ['AI', 'AIs', 'LLMs', 'machine learning', 'inner', 'alignment', 'mesa', 'optimizer', 'mesa-optimizer', 'reward', 'model', 'models', 'recursive', 'modeling', 'ELK', 'elk', 'Elk', 'RLHF', "Goodhart's", 'law', 'the', 'a', 'of', 'x', '—', '-', "'", '’', '.', ',', '\n', ' ', '  ', 'İ', 'ß', '中文'];
 const textArb = fc
   .tuple(fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 4 })), { maxLength: 40 }), fc.constantFrom(' ', '', '\n'))
   .map(([ws, sep]) => ws.join(sep));
