@@ -1,5 +1,6 @@
 /**
- * Build-time compiler: glossary entries -> CompiledMatcher (a token trie plus an acronym table).
+ * Build-time compiler: glossary entries -> CompiledMatcher (a packed token trie plus an acronym
+ * table).
  *
  * What it does: expands every term and alias into its variants, lower-cases phrases, keeps
  * acronyms case-sensitive, marks gated forms (ambiguous words matched only on AI pages), and adds
@@ -12,7 +13,8 @@ import type { Entry } from '../glossary/schema';
 import { KEYWORD, type CompiledMatcher, type TrieNode } from './compiled';
 import { isCaseSensitiveForm } from './normalize';
 import { formVariants } from './variants';
-import { buildFilter, toBase64 } from './token-hash';
+import { toBase64 } from './token-hash';
+import { packTrie } from './packed-trie';
 
 /** Words that mark a page as being about AI (they are never highlighted themselves). */
 export const AI_KEYWORDS_CASED = ['AI', 'AIs', 'ML', 'LLM', 'LLMs', 'GPT', 'RL', 'NLP'];
@@ -74,6 +76,6 @@ export function compileMatcher(entries: readonly EntryForMatching[]): CompiledMa
 
   // Every token that can start a match: trie roots, plus acronyms (hashed folded, so "RLHF"
   // and "rlhf" share a bit; the exact-case check happens after the filter).
-  const filter = toBase64(buildFilter([...Object.keys(trie), ...Object.keys(cs)]));
-  return { ids: entries.map((e) => e.id), terms: entries.map((e) => e.term), trie, cs, filter };
+  const packed = toBase64(packTrie(trie, Object.keys(cs)));
+  return { ids: entries.map((e) => e.id), terms: entries.map((e) => e.term), trie: packed, cs };
 }

@@ -1,11 +1,13 @@
 /**
  * The compiled matcher's data shape, shared by the build-time compiler and the runtime scanner.
  *
- * A trie over normalised word tokens, stored as plain JSON objects so the build can inline it and
- * the page only pays JSON.parse. Keys are lower-cased tokens; the empty key "" holds a terminal.
- * Terminal values: `entryIndex * 2 + gated` for glossary forms, KEYWORD for AI-topic keywords.
+ * The token trie is packed into flat typed arrays (see packed-trie.ts) and shipped as base64, so
+ * the page pays one native decode instead of parsing or building objects. Terminal values are
+ * `entryIndex * 2 + gated` for glossary forms and KEYWORD for AI-topic keywords.
  * Single-token case-sensitive forms (acronyms) live in `cs`, keyed by their exact spelling.
  */
+
+/** Build-time trie: keys are lower-cased tokens; the empty key "" holds a terminal. */
 export interface TrieNode {
   [token: string]: TrieNode | number | undefined;
 }
@@ -17,10 +19,9 @@ export interface CompiledMatcher {
   ids: string[];
   /** Display terms, by entry index. */
   terms: string[];
-  trie: TrieNode;
+  /** The packed trie and first-token filter, base64 (see packed-trie.ts). */
+  trie: string;
   cs: Record<string, number>;
-  /** First-token filter (see token-hash.ts), base64. */
-  filter: string;
 }
 
 export const terminalEntry = (t: number) => t >> 1;

@@ -3,17 +3,19 @@
  *
  * What it does: splits text into word tokens (letters and digits, with `-` and `'` allowed inside
  * a word), hashing each as it goes. A token whose hash misses the build-time first-token filter
- * cannot start a match and costs nothing more. From the few that pass, it walks the compiled
- * trie and keeps the longest form that starts there, then resumes after it, so matches never
- * overlap. Phrases match in any case; acronyms only in their own case. A trailing possessive 's
- * is accepted and left out of the match.
- * Cost: one pass over the characters (a multiply per character); string slices and trie lookups
- * only for filter hits. Token buffers are reused across calls.
+ * cannot start a match and costs nothing more. From the few that pass, it walks the packed trie
+ * by token hash and keeps the longest form that starts there (after re-checking the form with a
+ * second hash, so a hash collision can never report a wrong word), then resumes after it, so
+ * matches never overlap. Phrases match in any case; acronyms only in their own case. A trailing
+ * possessive 's is accepted and left out of the match.
+ * Cost: one pass over the characters (a multiply per character); no string is built except for
+ * acronym-shaped tokens that pass the filter. Token buffers are reused across calls.
  * Must never: report a match that does not start and end on a word boundary, or one whose text is
  * not a glossary form (the property tests in tests/unit check both).
  */
-import { KEYWORD, type CompiledMatcher, type TrieNode } from './compiled';
+import { KEYWORD, type CompiledMatcher } from './compiled';
 import { foldChars } from './normalize';
+import { CHECK_SEED, checkStep, childOf, NO_TERMINAL, readPackedTrie, type PackedTrie } from './packed-trie';
 import { filterIndex, FNV_OFFSET, foldCode, fromBase64, hashStep } from './token-hash';
 
 export interface TextMatch {
@@ -39,30 +41,26 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x202f || c === 0x2009 || c === 0x200a;
 }
 
-function child(node: TrieNode, key: string): TrieNode | undefined {
-  const next = node[key];
-  return typeof next === 'object' && Object.hasOwn(node, key) ? next : undefined;
-}
-
-function terminalOf(node: TrieNode): number | undefined {
-  const t = node[''];
-  return typeof t === 'number' ? t : undefined;
-}
-
 // Reused token buffers: a block rarely has more than a few thousand tokens.
 let starts = new Int32Array(1024);
 let ends = new Int32Array(1024);
-/** Per token: 1 = may start a match, 2 = may start one without its possessive 's, 4 = acronym-shaped. */
+/** Per token: hash of the token, and of the token without its possessive 's (flag 8). */
+let hashes = new Int32Array(1024);
+let bareHashes = new Int32Array(1024);
+/**
+ * Per token: 1 = may start a match, 2 = may start one without its possessive 's,
+ * 4 = acronym-shaped, 8 = ends in a possessive 's.
+ */
 let flags = new Uint8Array(1024);
 
-const filters = new WeakMap<CompiledMatcher, Uint8Array>();
-function filterOf(m: CompiledMatcher): Uint8Array {
-  let f = filters.get(m);
-  if (!f) {
-    f = fromBase64(m.filter);
-    filters.set(m, f);
+const tries = new WeakMap<CompiledMatcher, PackedTrie>();
+function trieOf(m: CompiledMatcher): PackedTrie {
+  let t = tries.get(m);
+  if (!t) {
+    t = readPackedTrie(fromBase64(m.trie));
+    tries.set(m, t);
   }
-  return f;
+  return t;
 }
 
 function grow(): void {
@@ -73,6 +71,8 @@ function grow(): void {
   };
   starts = g32(starts);
   ends = g32(ends);
+  hashes = g32(hashes);
+  bareHashes = g32(bareHashes);
   const f = new Uint8Array(flags.length * 2);
   f.set(flags);
   flags = f;
@@ -123,10 +123,15 @@ function tokenize(text: string, bits: Uint8Array): number {
     if (n === starts.length) grow();
     starts[n] = s;
     ends[n] = i;
+    hashes[n] = h;
     let f = 0;
     if (inFilter(bits, h)) f |= 1;
     // "mesa-optimizer's": also try the token without its possessive.
-    if (lastJoiner === i - 2 && (text.charCodeAt(i - 1) | 32) === 115 && foldCode(text.charCodeAt(lastJoiner)) === 39 && inFilter(bits, hBeforeJoiner)) f |= 2;
+    if (lastJoiner === i - 2 && (text.charCodeAt(i - 1) | 32) === 115 && foldCode(text.charCodeAt(lastJoiner)) === 39) {
+      bareHashes[n] = hBeforeJoiner;
+      f |= 8;
+      if (inFilter(bits, hBeforeJoiner)) f |= 2;
+    }
     if (innerUpper) f |= 4;
     flags[n] = f;
     n++;
@@ -142,9 +147,18 @@ function adjacent(text: string, k: number): boolean {
 
 const POSSESSIVE = /'s$/;
 
-/** Lower-cased, typographically folded token k (same length as in the text). */
-function tokenAt(text: string, k: number): string {
-  return foldChars(text.slice(starts[k]!, ends[k]!)).toLowerCase();
+/** The verification hash of tokens k..j, the last one shortened by `cut` characters. */
+function checkOfTokens(text: string, k: number, j: number, cut: number): number {
+  let v = CHECK_SEED;
+  for (let t = k; t <= j; t++) {
+    if (t > k) v = checkStep(v, 32);
+    const end = ends[t]! - (t === j ? cut : 0);
+    for (let i = starts[t]!; i < end; i++) {
+      const c = text.charCodeAt(i);
+      v = checkStep(v, c >= 65 && c <= 90 ? c + 32 : c < 128 ? c : foldCode(c));
+    }
+  }
+  return v;
 }
 
 /**
@@ -152,7 +166,8 @@ function tokenAt(text: string, k: number): string {
  * in text order.
  */
 export function findMatches(m: CompiledMatcher, text: string, out: TextMatch[] = []): TextMatch[] {
-  const n = tokenize(text, filterOf(m));
+  const trie = trieOf(m);
+  const n = tokenize(text, trie.filter);
   let k = 0;
   while (k < n) {
     const f = flags[k]!;
@@ -165,28 +180,26 @@ export function findMatches(m: CompiledMatcher, text: string, out: TextMatch[] =
 
     // Phrases and words: walk the trie token by token, remembering the longest terminal.
     if (f & 3) {
-      let t = tokenAt(text, k);
-      let node = f & 1 ? child(m.trie, t) : undefined;
-      let possessiveCut = 0;
-      if (!node && POSSESSIVE.test(t)) {
-        node = child(m.trie, t.slice(0, -2));
-        possessiveCut = 2;
+      let node = f & 1 ? childOf(trie, 0, hashes[k]!) : 0;
+      let cut = 0;
+      if (node === 0 && f & 2) {
+        node = childOf(trie, 0, bareHashes[k]!);
+        cut = 2;
       }
       let j = k;
-      while (node) {
-        const term = terminalOf(node);
-        if (term !== undefined) {
+      while (node !== 0) {
+        const term = trie.terminal[node]!;
+        if (term !== NO_TERMINAL && checkOfTokens(text, k, j, cut) === trie.check[node]) {
           bestTerminal = term;
-          bestEnd = ends[j]! - possessiveCut;
+          bestEnd = ends[j]! - cut;
         }
+        // A possessive ends the phrase: "inner alignment's" is as far as it goes.
         j++;
-        if (j >= n || !adjacent(text, j)) break;
-        t = tokenAt(text, j);
-        possessiveCut = 0;
-        let next = child(node, t);
-        if (!next && POSSESSIVE.test(t)) {
-          next = child(node, t.slice(0, -2));
-          possessiveCut = 2;
+        if (cut !== 0 || j >= n || !adjacent(text, j)) break;
+        let next = childOf(trie, node, hashes[j]!);
+        if (next === 0 && flags[j]! & 8) {
+          next = childOf(trie, node, bareHashes[j]!);
+          cut = 2;
         }
         node = next;
       }

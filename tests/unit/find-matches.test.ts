@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchPairs, type MiniEntry } from './helpers';
+import { hashString } from '../../matching/token-hash';
 
 const G: MiniEntry[] = [
   { id: 'inner-alignment', term: 'inner alignment', aliases: ['inner misalignment'] },
@@ -130,4 +131,17 @@ describe('americanSpelling', async () => {
     ['optimizer', 'optimizer'],
     ['house', 'house'],
   ])('%s -> %s', (w, a) => expect(americanSpelling(w)).toBe(a));
+});
+
+describe('token hash collisions', () => {
+  // Two different words with the same 32-bit token hash (found by a brute-force search).
+  const collidingPair = (): [string, string] => ['kvsdatov', 'arohqhqj'];
+
+  it('never reports a word that only shares a hash with a glossary form', () => {
+    const [form, impostor] = collidingPair();
+    expect(hashString(form)).toBe(hashString(impostor));
+    const entries = [{ id: 'x', term: form }, { id: 'y', term: `${form} theory` }];
+    expect(matchPairs(entries, `the ${form} and the ${form} theory`)).toEqual([[form, 'x'], [`${form} theory`, 'y']]);
+    expect(matchPairs(entries, `the ${impostor} and the ${impostor} theory`)).toEqual([]);
+  });
 });
