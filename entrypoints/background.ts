@@ -1,12 +1,13 @@
 /**
- * Background entry: wiring only. Badge, context menu, keyboard commands, and injecting the
- * content script into tabs that were open before installation.
+ * Background entry: wiring only. Badge, context menu, keyboard commands, card data and the
+ * tooltip UI for content scripts, and injecting the content script into tabs that were open
+ * before installation.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { loadEntries } from 'virtual:glossary/entries';
 import { exactEntry } from '@/background/lookup';
 import { withSite } from '@/background/toggle-site';
-import { isGetCardEntry, isTermCount } from '@/messaging/contract';
+import { isGetCardEntry, isLoadTooltipUi, isTermCount } from '@/messaging/contract';
 import { toCardEntry } from '@/glossary/display';
 import { t } from '@/messaging/i18n';
 import { siteKeyFor } from '@/settings/site-key';
@@ -36,6 +37,12 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => {
     if (isGetCardEntry(message)) return Promise.resolve(toCardEntry(loadEntries(), message.index));
     const tabId = sender.tab?.id;
+    // The first card on a page: add the tooltip UI to the asking frame's content-script world.
+    if (isLoadTooltipUi(message) && tabId !== undefined) {
+      return browser.scripting
+        .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/tooltip-ui.js'] })
+        .then(() => true);
+    }
     if (isTermCount(message) && tabId !== undefined && sender.frameId === 0) {
       counts.set(tabId, message.count);
       void setBadge(tabId, message.count);

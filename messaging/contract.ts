@@ -81,3 +81,9 @@ export interface GetCardEntryMessage {
 }
 export const isGetCardEntry = (m: unknown): m is GetCardEntryMessage =>
   hasType(m, 'get-card-entry') && Number.isInteger((m as { index?: unknown }).index);
+
+/** Content script -> background: inject the tooltip UI script into my frame. */
+export interface LoadTooltipUiMessage {
+  type: 'load-tooltip-ui';
+}
+export const isLoadTooltipUi = (m: unknown): m is LoadTooltipUiMessage => hasType(m, 'load-tooltip-ui');

@@ -12,7 +12,8 @@
 import type { CompiledMatcher } from '../matching/compiled';
 import { EntryCache, type FetchEntry } from './entry-cache';
 import type { PageTermsReport } from '../messaging/contract';
-import { GlossaryTooltip } from './glossary-tooltip';
+import { LazyTooltip } from './lazy-tooltip';
+import type { TooltipFactory } from './tooltip';
 import { trackHover } from './hover-tracker';
 import { MutationBatcher } from './mutation-batcher';
 import { PageScanner } from './page-scanner';
@@ -25,7 +26,11 @@ export interface GlossaryPageOptions {
   matcher: CompiledMatcher;
   /** Card data for one entry, on demand (the content script asks the background). */
   loadEntry: FetchEntry;
-  tooltipCss: string;
+  /**
+   * The tooltip UI, loaded when a card is first needed (the content script has the background
+   * inject it; extension pages and tests import it directly).
+   */
+  loadTooltip: () => Promise<TooltipFactory>;
   /** The ::highlight rules, adopted into open shadow roots (document styles do not reach them). */
   highlightCss?: string;
   mode?: PaintMode;
@@ -39,7 +44,7 @@ export class GlossaryPage {
   private index: TermIndex;
   private scanner: PageScanner;
   private painter: Painter;
-  private tooltip: GlossaryTooltip;
+  private tooltip: LazyTooltip;
   private entries: EntryCache;
   private batcher: MutationBatcher | null = null;
   private abort: AbortController | null = null;
@@ -59,7 +64,7 @@ export class GlossaryPage {
     this.painter = createPainter(doc.defaultView as Window & typeof globalThis, options.style);
     this.scanner = new PageScanner(options.matcher, this.index, () => this.repaint());
     this.entries = new EntryCache(options.loadEntry);
-    this.tooltip = new GlossaryTooltip(doc, this.entries, options.tooltipCss);
+    this.tooltip = new LazyTooltip(doc, this.entries, options.loadTooltip);
   }
 
   /** Begin (or resume) highlighting. Resolves when the first full scan is done. */
@@ -73,7 +78,14 @@ export class GlossaryPage {
       this.index,
       this.tooltip,
       this.abort.signal,
-      { intentMs: this.options.intentMs, prefetch: (entry) => void this.entries.load(entry) },
+      {
+        intentMs: this.options.intentMs,
+        // The pointer has landed on a term: fetch its card and the UI during the intent delay.
+        prefetch: (entry) => {
+          void this.entries.load(entry);
+          void this.tooltip.preload();
+        },
+      },
       () => this.shadowRoots,
     );
     this.batcher = new MutationBatcher(this.doc.documentElement, (batch) => {

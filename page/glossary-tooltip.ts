@@ -13,13 +13,9 @@ import type { CardEntry } from '../glossary/display-types';
 import type { EntryCache } from './entry-cache';
 import { tooltipCard } from '../components/tooltip-card';
 import { createTooltipHost, type TooltipHost } from './tooltip-host';
+import type { ShowOptions, Tooltip, TooltipAnchor } from './tooltip';
 
-export interface TooltipAnchor {
-  /** Where to point now (called again when the page scrolls while pinned). */
-  rect(): DOMRect;
-}
-
-export class GlossaryTooltip {
+export class GlossaryTooltip implements Tooltip {
   private host: TooltipHost | null = null;
   private tip: Instance | null = null;
   private anchor: TooltipAnchor | null = null;
@@ -51,7 +47,7 @@ export class GlossaryTooltip {
   }
 
   /** Show an entry; resolves once shown (or once a newer show/hide made this one moot). */
-  async show(entry: number, anchor: TooltipAnchor, options: { pin?: boolean; announce?: boolean } = {}): Promise<void> {
+  async show(entry: number, anchor: TooltipAnchor, options: ShowOptions = {}): Promise<void> {
     const gen = ++this.generation;
     const data = this.entries.get(entry) ?? (await this.entries.load(entry));
     if (!data || gen !== this.generation) return;

@@ -10,7 +10,7 @@
  * Must never: call preventDefault or stopPropagation on page events (links inside highlighted
  * text must keep working), or listen with anything but the abort signal it is given.
  */
-import type { GlossaryTooltip } from './glossary-tooltip';
+import type { Tooltip } from './tooltip';
 import { hitTest, rectAt } from './hit-test';
 import type { PageMatch, TermIndex } from './term-index';
 
@@ -27,7 +27,7 @@ export interface HoverOptions {
 export function trackHover(
   doc: Document,
   index: TermIndex,
-  tooltip: GlossaryTooltip,
+  tooltip: Tooltip,
   signal: AbortSignal,
   options: HoverOptions = {},
   shadowRoots: () => ShadowRoot[] = () => [],

@@ -5,14 +5,13 @@
  */
 import { browser } from 'wxt/browser';
 import matcher from 'virtual:glossary/matcher';
-import tooltipCss from '@/page/tooltip.css?inline';
-import tippyCss from 'tippy.js/dist/tippy.css?inline';
 import { GlossaryPage } from '@/page/glossary-page';
 import { isGetPageTerms, isGetPageUrl, isRevealTerm, isShowEntry, isStepTerm } from '@/messaging/contract';
 import { isURLEnabled } from '@/settings/is-url-enabled';
 import { loadSettings, watchSettings } from '@/settings/store';
 import type { Settings } from '@/settings/settings';
 import type { CardEntry } from '@/glossary/display-types';
+import { TOOLTIP_UI_KEY, type TooltipFactory } from '@/page/tooltip';
 import highlightCss from './highlight.css?inline';
 import './highlight.css';
 
@@ -35,7 +34,7 @@ export default defineContentScript({
       matcher,
       // Definitions live in the background; the card asks for one entry when it is needed.
       loadEntry: (index) => browser.runtime.sendMessage({ type: 'get-card-entry', index }) as Promise<CardEntry | null>,
-      tooltipCss: `${tippyCss}\n${tooltipCss}`,
+      loadTooltip,
       highlightCss,
       onTermCount: (count) => {
         if (window === window.top) browser.runtime.sendMessage({ type: 'term-count', count }).catch(() => {});
@@ -72,6 +71,15 @@ export default defineContentScript({
     apply(await loadSettings());
   },
 });
+
+/** The tooltip UI is a separate script the background injects into this world on first need. */
+async function loadTooltip(): Promise<TooltipFactory> {
+  const world = globalThis as unknown as Record<string, TooltipFactory | undefined>;
+  if (!world[TOOLTIP_UI_KEY]) await browser.runtime.sendMessage({ type: 'load-tooltip-ui' });
+  const factory = world[TOOLTIP_UI_KEY];
+  if (!factory) throw new Error('tooltip UI did not load');
+  return factory;
+}
 
 function sameOriginAsTop(): boolean {
   try {

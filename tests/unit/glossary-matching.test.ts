@@ -3,6 +3,7 @@
  * and pages about other kinds of alignment, rewards or agents get no highlights at all.
  */
 // @vitest-environment happy-dom
+import { testTooltip } from './helpers';
 import { describe, expect, it } from 'vitest';
 import { glossaryDir, loadGlossary } from '../../glossary/load';
 import { compileMatcher } from '../../matching/compile';
@@ -12,7 +13,7 @@ const matcher = compileMatcher(loadGlossary(glossaryDir()).entries);
 
 async function termsOn(html: string): Promise<string[]> {
   document.body.innerHTML = html; // test fixture only
-  const page = new GlossaryPage(document, { matcher, loadEntry: async () => null, tooltipCss: '' });
+  const page = new GlossaryPage(document, { matcher, loadEntry: async () => null, loadTooltip: testTooltip });
   await page.start();
   const ids = page.report().terms.map((t) => t.id);
   page.stop();

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { GlossaryPage } from '../../page/glossary-page';
-import { compileMini, type MiniEntry } from './helpers';
+import { compileMini, type MiniEntry, testTooltip } from './helpers';
 
 const G: MiniEntry[] = [
   { id: 'inner-alignment', term: 'inner alignment' },
@@ -20,7 +20,7 @@ afterEach(() => {
 
 async function scan(html: string) {
   document.body.innerHTML = html; // test fixture only
-  page = new GlossaryPage(document, { matcher: compileMini(G), loadEntry: async () => null, tooltipCss: '' });
+  page = new GlossaryPage(document, { matcher: compileMini(G), loadEntry: async () => null, loadTooltip: testTooltip });
   await page.start();
   return page;
 }

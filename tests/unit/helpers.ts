@@ -2,6 +2,8 @@
 import { compileMatcher } from '../../matching/compile';
 import { findMatches } from '../../matching/find-matches';
 import { KEYWORD, terminalEntry, terminalGated } from '../../matching/compiled';
+import { GlossaryTooltip } from '../../page/glossary-tooltip';
+import type { EntryCache } from '../../page/entry-cache';
 
 export interface MiniEntry {
   id: string;
@@ -31,3 +33,6 @@ export function matchPairs(entries: MiniEntry[], text: string): [string, string]
     x.terminal === KEYWORD ? '#keyword' : m.ids[terminalEntry(x.terminal)]! + (terminalGated(x.terminal) ? '?' : ''),
   ]);
 }
+
+/** The tooltip UI as extension pages load it: imported directly, no injection. */
+export const testTooltip = async () => (doc: Document, entries: EntryCache) => new GlossaryTooltip(doc, entries, '');

@@ -11,7 +11,7 @@ import { AI_KEYWORDS, AI_KEYWORDS_CASED } from '../../matching/compile';
 import { foldChars } from '../../matching/normalize';
 import { GlossaryPage } from '../../page/glossary-page';
 import { TextWalker } from '../../page/text-walker';
-import { compileMini, type MiniEntry } from './helpers';
+import { compileMini, type MiniEntry, testTooltip } from './helpers';
 
 const G: MiniEntry[] = [
   { id: 'inner-alignment', term: 'inner alignment' },
@@ -96,7 +96,7 @@ describe('walker and page properties', () => {
         const before = document.body.innerHTML;
         const reports = [];
         for (let i = 0; i < 2; i++) {
-          const page = new GlossaryPage(document, { matcher, loadEntry: async () => null, tooltipCss: '' });
+          const page = new GlossaryPage(document, { matcher, loadEntry: async () => null, loadTooltip: testTooltip });
           await page.start();
           reports.push(page.report().terms);
           page.stop();

@@ -1,0 +1,75 @@
+/**
+ * Lazy tooltip: stands in for the real tooltip until a card is first needed, then loads the UI
+ * (tippy, card components, styles) and forwards to it.
+ *
+ * What it does: answers "closed, not pinned, owns nothing" until loaded; `preload()` starts the
+ * load (the hover tracker calls it as soon as the pointer lands on a term, so the UI has arrived
+ * by the end of the intent delay); `show()` waits for it. A hide or another show issued while
+ * the UI loads wins over the earlier show.
+ * Cost: nothing until the first hover, reveal or keyboard step; then one load per page.
+ * Must never: throw into the page when the UI cannot load (the card just stays closed).
+ */
+import type { EntryCache } from './entry-cache';
+import type { ShowOptions, Tooltip, TooltipAnchor, TooltipFactory } from './tooltip';
+
+export class LazyTooltip implements Tooltip {
+  private real: Tooltip | null = null;
+  private loading: Promise<Tooltip | null> | null = null;
+  private generation = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly entries: EntryCache,
+    private readonly loadFactory: () => Promise<TooltipFactory>,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.real?.isOpen ?? false;
+  }
+
+  get pinned(): boolean {
+    return this.real?.pinned ?? false;
+  }
+
+  get currentId(): string | null {
+    return this.real?.currentId ?? null;
+  }
+
+  owns(target: EventTarget | null): boolean {
+    return this.real?.owns(target) ?? false;
+  }
+
+  /** Start loading the UI; resolves to the real tooltip, or null when it cannot load. */
+  preload(): Promise<Tooltip | null> {
+    if (this.real) return Promise.resolve(this.real);
+    this.loading ??= this.loadFactory().then(
+      (factory) => (this.real = factory(this.doc, this.entries)),
+      () => {
+        // Let a later hover try again (the extension may have been reloaded meanwhile).
+        this.loading = null;
+        return null;
+      },
+    );
+    return this.loading;
+  }
+
+  async show(entry: number, anchor: TooltipAnchor, options?: ShowOptions): Promise<void> {
+    const gen = ++this.generation;
+    const tip = this.real ?? (await this.preload());
+    if (tip && gen === this.generation) await tip.show(entry, anchor, options);
+  }
+
+  hide(): void {
+    this.generation++;
+    this.real?.hide();
+  }
+
+  reposition(): void {
+    this.real?.reposition();
+  }
+
+  destroy(): void {
+    this.generation++;
+    this.real?.destroy();
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The tooltip as the page code sees it: an interface, so the scanner side of the content script
+ * never imports the UI (tippy, cards, styles), which loads only when a card is first needed.
+ *
+ * What it does: declares what the hover tracker and the glossary page may ask of a tooltip, and
+ * the factory the UI script provides.
+ * Cost: nothing at run time (types only, plus one constant).
+ * Must never: grow an import of the UI; that would put it back on every page's load path.
+ */
+import type { EntryCache } from './entry-cache';
+
+export interface TooltipAnchor {
+  /** Where to point now (called again when the page scrolls while pinned). */
+  rect(): DOMRect;
+}
+
+export interface ShowOptions {
+  pin?: boolean;
+  /** Also announce the entry to screen readers (keyboard and popup paths). */
+  announce?: boolean;
+}
+
+export interface Tooltip {
+  readonly isOpen: boolean;
+  readonly pinned: boolean;
+  /** Id of the entry on screen, or null. */
+  readonly currentId: string | null;
+  /** Whether an event target belongs to the tooltip. */
+  owns(target: EventTarget | null): boolean;
+  show(entry: number, anchor: TooltipAnchor, options?: ShowOptions): Promise<void>;
+  hide(): void;
+  reposition(): void;
+  destroy(): void;
+}
+
+export type TooltipFactory = (doc: Document, entries: EntryCache) => Tooltip;
+
+/**
+ * Where the UI script leaves its factory: a property of the content scripts' own global (an
+ * isolated world the page cannot see).
+ */
+export const TOOLTIP_UI_KEY = '__alignmentGlossaryTooltipUi';
