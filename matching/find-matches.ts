@@ -27,9 +27,17 @@ export interface TextMatch {
 
 const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
 
+/** Per BMP code unit: 0 = not yet known, 1 = word character, 2 = not (filled on first sight). */
+const wordClass = new Uint8Array(0x10000);
+
 function isWordCode(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return c >= 0xaa && NON_ASCII_WORD.test(String.fromCharCode(c));
+  // The Unicode test builds a string and runs a regex: do it once per distinct character.
+  const k = wordClass[c]!;
+  if (k !== 0) return k === 1;
+  const word = c >= 0xaa && NON_ASCII_WORD.test(String.fromCharCode(c));
+  wordClass[c] = word ? 1 : 2;
+  return word;
 }
 
 /** `-` `'` and their typographic twins join two word characters into one token. */
@@ -78,21 +86,25 @@ function grow(): void {
   flags = f;
 }
 
-const inFilter = (bits: Uint8Array, h: number) => {
-  const i = filterIndex(h);
-  return (bits[i >> 3]! & (1 << (i & 7))) !== 0;
-};
 
-/** Tokenise and flag; returns the number of tokens and whether any token was flagged. */
+/** Indices of the flagged tokens of the last tokenize(), in order; `hitCount` of them. */
+let hits = new Int32Array(256);
+let hitCount = 0;
+
+/**
+ * Tokenise, hash and flag; returns the number of tokens. Flagged tokens are also listed in
+ * `hits`, so the match loop visits only them (a few percent of the words).
+ */
 function tokenize(text: string, bits: Uint8Array): number {
   let n = 0;
+  hitCount = 0;
   const len = text.length;
   let i = 0;
   while (i < len) {
     let c = text.charCodeAt(i);
-    // ASCII tests inline: in cold (interpreted) code a call per character dominates.
-    const lower = c | 32;
-    if (!((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57)) && (c < 128 || !isWordCode(c))) {
+    // ASCII tests inline and branch-light: in cold (interpreted) code every operation per
+    // character counts. (c | 32) - 97 < 26 (unsigned) is "an ASCII letter".
+    if (((c | 32) - 97) >>> 0 >= 26 && (c - 48) >>> 0 >= 10 && (c < 128 || !isWordCode(c))) {
       i++;
       continue;
     }
@@ -102,14 +114,15 @@ function tokenize(text: string, bits: Uint8Array): number {
     let lastJoiner = -1;
     let innerUpper = false;
     for (;;) {
-      // c is a word character at i. ASCII folding inline: this loop sees every character.
-      h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c < 128 ? c : foldCode(c)), 0x01000193);
-      if (i > s && c >= 65 && c <= 90) innerUpper = true;
+      // c is a word character at i; for ASCII ones, c | 32 is the lower-case fold.
+      if (c < 128) {
+        h = Math.imul(h ^ (c | 32), 0x01000193);
+        if (c <= 90 && c >= 65 && i > s) innerUpper = true;
+      } else h = Math.imul(h ^ foldCode(c), 0x01000193);
       i++;
       if (i >= len) break;
       c = text.charCodeAt(i);
-      const l = c | 32;
-      if ((l >= 97 && l <= 122) || (c >= 48 && c <= 57) || (c >= 128 && isWordCode(c))) continue;
+      if (((c | 32) - 97) >>> 0 < 26 || (c - 48) >>> 0 < 10 || (c >= 128 && isWordCode(c))) continue;
       if (isJoinerCode(c) && i + 1 < len && isWordCode(text.charCodeAt(i + 1))) {
         hBeforeJoiner = h;
         lastJoiner = i;
@@ -120,20 +133,30 @@ function tokenize(text: string, bits: Uint8Array): number {
       }
       break;
     }
+    let f = 0;
+    let fi = filterIndex(h);
+    if (bits[fi >> 3]! & (1 << (fi & 7))) f = 1;
+    // "mesa-optimizer's": also try the token without its possessive.
+    if (lastJoiner === i - 2 && (text.charCodeAt(i - 1) | 32) === 115 && foldCode(text.charCodeAt(lastJoiner)) === 39) {
+      fi = filterIndex(hBeforeJoiner);
+      f |= bits[fi >> 3]! & (1 << (fi & 7)) ? 10 : 8;
+    }
+    if (innerUpper) f |= 4;
+    // Tokens are stored for every word (a phrase continues through unflagged ones).
     if (n === starts.length) grow();
     starts[n] = s;
     ends[n] = i;
     hashes[n] = h;
-    let f = 0;
-    if (inFilter(bits, h)) f |= 1;
-    // "mesa-optimizer's": also try the token without its possessive.
-    if (lastJoiner === i - 2 && (text.charCodeAt(i - 1) | 32) === 115 && foldCode(text.charCodeAt(lastJoiner)) === 39) {
-      bareHashes[n] = hBeforeJoiner;
-      f |= 8;
-      if (inFilter(bits, hBeforeJoiner)) f |= 2;
-    }
-    if (innerUpper) f |= 4;
+    bareHashes[n] = hBeforeJoiner;
     flags[n] = f;
+    if (f & 3) {
+      if (hitCount === hits.length) {
+        const g = new Int32Array(hits.length * 2);
+        g.set(hits);
+        hits = g;
+      }
+      hits[hitCount++] = n;
+    }
     n++;
   }
   return n;
@@ -168,13 +191,12 @@ function checkOfTokens(text: string, k: number, j: number, cut: number): number 
 export function findMatches(m: CompiledMatcher, text: string, out: TextMatch[] = []): TextMatch[] {
   const trie = trieOf(m);
   const n = tokenize(text, trie.filter);
-  let k = 0;
-  while (k < n) {
+  // Tokens before `next` are inside a match already reported.
+  let next = 0;
+  for (let h = 0; h < hitCount; h++) {
+    const k = hits[h]!;
+    if (k < next) continue;
     const f = flags[k]!;
-    if (f === 0) {
-      k++;
-      continue;
-    }
     let bestTerminal: number | undefined;
     let bestEnd = -1;
 
@@ -225,9 +247,11 @@ export function findMatches(m: CompiledMatcher, text: string, out: TextMatch[] =
     if (bestTerminal !== undefined) {
       out.push({ start: s, end: bestEnd, terminal: bestTerminal });
       // Resume after the token that holds the match end.
-      while (k < n && ends[k]! <= bestEnd) k++;
-      if (k < n && starts[k]! < bestEnd) k++;
-    } else k++;
+      let r = k;
+      while (r < n && ends[r]! <= bestEnd) r++;
+      if (r < n && starts[r]! < bestEnd) r++;
+      next = r;
+    }
   }
   return out;
 }

@@ -73,6 +73,26 @@ export class GlossaryPage {
     if (this.enabled) return this.scanner.status === 'scanning' ? this.scanner.scan(this.doc.body) : Promise.resolve();
     this.enabled = true;
     this.abort = new AbortController();
+    this.batcher = new MutationBatcher(this.doc.documentElement, (batch) => {
+      this.scanner.account(() => {
+        if (batch.full) this.index.prune(this.doc.body);
+        else if (batch.removals) this.index.prune();
+        for (const r of batch.roots) this.index.prune(r);
+        this.repaint();
+      });
+      if (batch.full) this.scanTree(this.doc.body);
+      else for (const r of batch.roots) this.scanTree(r);
+    });
+    this.batcher.start();
+    return this.doc.body ? this.scanTree(this.doc.body) : Promise.resolve();
+  }
+
+  /**
+   * Pointer and keyboard listeners, added once the page has a term to hover (a page without
+   * terms never gets them).
+   */
+  private ensureHover(): ReturnType<typeof trackHover> | null {
+    if (this.hover || !this.abort) return this.hover;
     this.hover = trackHover(
       this.doc,
       this.index,
@@ -88,18 +108,7 @@ export class GlossaryPage {
       },
       () => this.shadowRoots,
     );
-    this.batcher = new MutationBatcher(this.doc.documentElement, (batch) => {
-      this.scanner.account(() => {
-        if (batch.full) this.index.prune(this.doc.body);
-        else if (batch.removals) this.index.prune();
-        for (const r of batch.roots) this.index.prune(r);
-        this.repaint();
-      });
-      if (batch.full) this.scanTree(this.doc.body);
-      else for (const r of batch.roots) this.scanTree(r);
-    });
-    this.batcher.start();
-    return this.doc.body ? this.scanTree(this.doc.body) : Promise.resolve();
+    return this.hover;
   }
 
   /** Scan a subtree and the open shadow roots inside it (once each, watched for changes). */
@@ -135,6 +144,8 @@ export class GlossaryPage {
     if (!this.enabled) return;
     this.enabled = false;
     this.abort?.abort();
+    this.abort = null;
+    this.hover = null;
     this.batcher?.stop();
     this.scanner.stop();
     this.painter.clear();
@@ -170,21 +181,23 @@ export class GlossaryPage {
   reveal(id: string): boolean {
     const entry = this.options.matcher.ids.indexOf(id);
     const match = entry >= 0 ? this.index.firstMatchOf(entry) : null;
-    if (!match || !this.hover) return false;
+    const hover = this.ensureHover();
+    if (!match || !hover) return false;
     const el = match.nodes[0]!.parentElement;
     el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-    this.hover.open(match, true, true);
+    hover.open(match, true, true);
     return true;
   }
 
   /** Keyboard path: open the next (or previous) term's tooltip, announced to screen readers. */
   step(direction: 1 | -1 = 1): string | null {
     const order = this.index.paintedInOrder();
-    if (order.length === 0 || !this.hover) return null;
+    const hover = this.ensureHover();
+    if (order.length === 0 || !hover) return null;
     this.stepCursor = (this.stepCursor + direction + order.length) % order.length;
     const match = order[this.stepCursor]!;
     match.nodes[0]!.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-    this.hover.open(match, true, true);
+    hover.open(match, true, true);
     return this.options.matcher.ids[match.entry] ?? null;
   }
 
@@ -200,7 +213,9 @@ export class GlossaryPage {
   private countTimer: ReturnType<typeof setTimeout> | undefined;
 
   private repaint(): void {
-    this.painter.paint(this.index.paintSet().map((m) => m.range));
+    const painted = this.index.paintSet();
+    this.painter.paint(painted.map((m) => m.range));
+    if (painted.length > 0) this.ensureHover();
     // The badge need not follow every slice: report the count at most every 300 ms.
     if (this.index.size !== this.lastCount && this.countTimer === undefined) {
       this.countTimer = setTimeout(() => {

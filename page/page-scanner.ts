@@ -91,7 +91,7 @@ export class PageScanner {
         for (;;) {
           const block = walker.next();
           if (!block) break;
-          changed = this.scanBlock(block) || changed;
+          changed = this.scanBlock(block, walker) || changed;
           const elapsed = this.now() - sliceStart;
           if (elapsed >= this.sliceMs) {
             this.scanMs += elapsed;
@@ -114,9 +114,10 @@ export class PageScanner {
   }
 
   /** Match one block; returns whether anything was added. */
-  private scanBlock(block: TextBlock): boolean {
+  private scanBlock(block: TextBlock, walker: TextWalker): boolean {
     const matches = findMatches(this.matcher, block.text, (this.matchBuf.length = 0, this.matchBuf));
-    if (matches.length === 0) return false;
+    // Text that is not rendered (collapsed menus, display:none) is not read, so not counted.
+    if (matches.length === 0 || !walker.visible(block)) return false;
     let added = false;
     for (const m of matches) {
       if (m.terminal === KEYWORD) {

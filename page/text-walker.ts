@@ -5,9 +5,11 @@
  * What it does: walks text nodes in document order with a TreeWalker and joins consecutive
  * nodes that share a block container (so `<em>goal</em> misgeneralization` is one phrase),
  * breaking at block boundaries and `<br>`. Skips inputs, editable regions, code, scripts,
- * styles, SVG/MathML, hidden elements and the extension's own UI.
- * Cost: one TreeWalker step per text node plus cached per-element decisions (an element's skip
- * and block answers are computed once per walk). Works in slices: `next()` returns one block.
+ * styles, SVG/MathML, hidden elements and the extension's own UI; `visible(block)` tells whether
+ * a block is rendered at all.
+ * Cost: one TreeWalker step per text node, and two native `closest()` calls per distinct parent
+ * element (skip zone? block container?). Visibility is left to the caller, per block that
+ * matters. Works in slices: `next()` returns one block.
  * Must never: modify the DOM, or read layout (no getBoundingClientRect) while walking.
  */
 
@@ -27,12 +29,31 @@ const INLINE_TAGS = new Set([
 /** Tag name of the extension's own elements; they are never scanned. */
 export const OWN_UI_TAG = 'ALIGNMENT-GLOSSARY-UI';
 
+const lower = (tags: Iterable<string>) => [...tags].map((t) => t.toLowerCase());
+
+/**
+ * Text inside a match of this selector is left alone: one native `closest()` per parent element
+ * answers for the element and all its ancestors at once.
+ */
+const SKIP_SELECTOR = [
+  ...lower(SKIP_TAGS),
+  OWN_UI_TAG.toLowerCase(),
+  '[hidden]:not([hidden="until-found" i])',
+  '[aria-hidden="true" i]',
+  '[contenteditable]:not([contenteditable="false" i])',
+].join(',');
+
+/** The nearest element that is not inline holds a phrase. */
+const BLOCK_SELECTOR = `:not(${lower(INLINE_TAGS).join(',')})`;
+
 export interface TextBlock {
   /** Concatenated data of `nodes`. */
   text: string;
   nodes: Text[];
   /** Offset in `text` at which each node starts. */
   starts: number[];
+  /** The block container the nodes share (null at the top of a shadow tree). */
+  container: Element | null;
 }
 
 export interface WalkerOptions {
@@ -45,8 +66,6 @@ const defaultVisible = (el: Element) =>
 
 export class TextWalker {
   private walker: TreeWalker;
-  private skipCache = new Map<Element, boolean>();
-  private blockCache = new Map<Element, Element>();
   private visibleCache = new Map<Element, boolean>();
   private pending: Text | null = null;
   private pendingBlock: Element | null = null;
@@ -57,7 +76,7 @@ export class TextWalker {
   private lastBlock: Element | null = null;
   private lastUsable = false;
   private isVisible: (el: Element) => boolean;
-  /** Characters examined so far (including skipped ones is not useful: only scanned text). */
+  /** Characters of the blocks returned so far. */
   scannedChars = 0;
 
   constructor(readonly root: Node, options: WalkerOptions = {}) {
@@ -66,38 +85,22 @@ export class TextWalker {
     this.isVisible = options.isVisible ?? defaultVisible;
   }
 
-  /** Whether text inside `el` must be left alone. Cached per element for this walk. */
+  /** Whether text inside `el` must be left alone (ancestors above the walk's root count too). */
   isSkipped(el: Element | null): boolean {
-    if (!el) return false;
-    const cached = this.skipCache.get(el);
-    if (cached !== undefined) return cached;
-    const tag = el.tagName.toUpperCase();
-    let skip =
-      SKIP_TAGS.has(tag) ||
-      tag === OWN_UI_TAG ||
-      (el as HTMLElement).hidden === true ||
-      el.getAttribute('aria-hidden') === 'true' ||
-      isEditableHost(el);
-    // Ancestors above the walk's root count too: a rescan may start inside an editable region.
-    if (!skip && el.parentElement) skip = this.isSkipped(el.parentElement);
-    this.skipCache.set(el, skip);
-    return skip;
+    return !!el && el.closest(SKIP_SELECTOR) !== null;
   }
 
-  private blockOf(el: Element): Element {
-    const cached = this.blockCache.get(el);
-    if (cached) return cached;
-    let b: Element = el;
-    while (INLINE_TAGS.has(b.tagName.toUpperCase()) && b.parentElement && b !== this.root) b = b.parentElement;
-    this.blockCache.set(el, b);
-    return b;
-  }
-
-  private visible(block: Element): boolean {
-    let v = this.visibleCache.get(block);
+  /**
+   * Whether a block is rendered. Asked by the caller only for blocks that hold a match, so a
+   * page pays for style checks on a handful of blocks, not on every paragraph.
+   */
+  visible(block: TextBlock): boolean {
+    const el = block.container;
+    if (!el) return true;
+    let v = this.visibleCache.get(el);
     if (v === undefined) {
-      v = this.isVisible(block);
-      this.visibleCache.set(block, v);
+      v = this.isVisible(el);
+      this.visibleCache.set(el, v);
     }
     return v;
   }
@@ -114,11 +117,8 @@ export class TextWalker {
       if (!parent) continue;
       if (parent !== this.lastParent) {
         this.lastParent = parent;
-        this.lastUsable = !this.isSkipped(parent);
-        if (this.lastUsable) {
-          this.lastBlock = this.blockOf(parent);
-          this.lastUsable = this.visible(this.lastBlock);
-        }
+        this.lastUsable = parent.closest(SKIP_SELECTOR) === null;
+        if (this.lastUsable) this.lastBlock = parent.closest(BLOCK_SELECTOR);
       }
       if (!this.lastUsable) continue;
       this.currentBlock = this.lastBlock;
@@ -155,14 +155,9 @@ export class TextWalker {
       const text = parts.length === 1 ? parts[0]! : parts.join('');
       this.scannedChars += length;
       // Whitespace-only blocks (indentation between elements) cannot hold a term.
-      if (/\S/.test(text)) return { text, nodes, starts };
+      if (/\S/.test(text)) return { text, nodes, starts, container: block };
     }
   }
-}
-
-function isEditableHost(el: Element): boolean {
-  const ce = el.getAttribute('contenteditable');
-  return ce !== null && ce !== 'false';
 }
 
 /** A line break or a skipped element between two text nodes splits the phrase. */

@@ -105,3 +105,10 @@ function describe(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
   return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
 }
+
+/** Sanitise a stored value, warning in the console when something had to be repaired. */
+export function repairedSettings(raw: unknown): Settings {
+  const { settings, problems } = sanitizeSettings(raw);
+  if (problems.length) console.warn(`Alignment Glossary: repaired stored settings:\n  ${problems.join('\n  ')}`);
+  return settings;
+}

@@ -9,7 +9,7 @@
  * Must never: write an unsanitised value, or crash on whatever another version left behind.
  */
 import { storage } from 'wxt/utils/storage';
-import { SETTINGS_VERSION, sanitizeSettings, type Settings } from './settings';
+import { SETTINGS_VERSION, repairedSettings as repaired, sanitizeSettings, type Settings } from './settings';
 import { migrations } from './migrations';
 
 const item = storage.defineItem<unknown>('local:settings', {
@@ -17,12 +17,6 @@ const item = storage.defineItem<unknown>('local:settings', {
   version: SETTINGS_VERSION,
   migrations,
 });
-
-function repaired(raw: unknown): Settings {
-  const { settings, problems } = sanitizeSettings(raw);
-  if (problems.length) console.warn(`Alignment Glossary: repaired stored settings:\n  ${problems.join('\n  ')}`);
-  return settings;
-}
 
 export async function loadSettings(): Promise<Settings> {
   try {

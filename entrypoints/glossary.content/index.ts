@@ -8,7 +8,7 @@ import matcher from 'virtual:glossary/matcher';
 import { GlossaryPage } from '@/page/glossary-page';
 import { isGetPageTerms, isGetPageUrl, isRevealTerm, isShowEntry, isStepTerm } from '@/messaging/contract';
 import { isURLEnabled } from '@/settings/is-url-enabled';
-import { loadSettings, watchSettings } from '@/settings/store';
+import { followSettings, readSettings } from '@/settings/read-settings';
 import type { Settings } from '@/settings/settings';
 import type { CardEntry } from '@/glossary/display-types';
 import { TOOLTIP_UI_KEY, type TooltipFactory } from '@/page/tooltip';
@@ -61,14 +61,14 @@ export default defineContentScript({
       if (isURLEnabled(s, location.href)) void page.start();
       else page.stop();
     };
-    const unwatch = watchSettings(apply);
+    const unwatch = followSettings(apply);
     ctx.onInvalidated(() => {
       unwatch();
       browser.runtime.onMessage.removeListener(onMessage);
       page.stop();
     });
 
-    apply(await loadSettings());
+    apply(await readSettings());
   },
 });
 

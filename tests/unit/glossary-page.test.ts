@@ -98,6 +98,23 @@ async function waitFor(cond: () => boolean, ms = 3000) {
 }
 
 describe('PageScanner', () => {
+  it('does not report terms in blocks that are not rendered, and checks only blocks with a match', async () => {
+    const { PageScanner } = await import('../../page/page-scanner');
+    const { TermIndex } = await import('../../page/term-index');
+    const matcher = compileMini(G);
+    // fixture
+    document.body.innerHTML =
+      '<p id="a">Inner alignment.</p><div id="menu">A mesa-optimizer.</div><p id="plain">Nothing here.</p><p id="c">RLHF.</p>';
+    const index = new TermIndex(matcher.ids, matcher.terms);
+    const asked: string[] = [];
+    const scanner = new PageScanner(matcher, index, () => {}, {
+      isVisible: (el) => (asked.push(el.id), el.id !== 'menu'),
+    });
+    await scanner.scan(document.body);
+    expect(index.report().map((t) => t.id)).toEqual(['inner-alignment', 'rlhf']);
+    expect(asked).toEqual(['a', 'menu', 'c']);
+  });
+
   it('never leaves a root queued when scan() is called just as a run finishes', async () => {
     const { PageScanner } = await import('../../page/page-scanner');
     const { TermIndex } = await import('../../page/term-index');

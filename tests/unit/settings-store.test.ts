@@ -49,3 +49,31 @@ describe('settings store', () => {
     expect(raw.settings).toEqual({ ...DEFAULT_SETTINGS, sites: ['ok.org'] });
   });
 });
+
+describe('content-script settings reader', () => {
+  it('reads what the store wrote', async () => {
+    const { readSettings } = await import('../../settings/read-settings');
+    await saveSettings({ ...DEFAULT_SETTINGS, mode: 'all', sites: ['example.org'], style: 'tint' });
+    expect(await readSettings()).toEqual({ ...DEFAULT_SETTINGS, mode: 'all', sites: ['example.org'], style: 'tint' });
+  });
+
+  it('falls back to defaults with a warning on a corrupted value, keeping valid fields', async () => {
+    const { readSettings } = await import('../../settings/read-settings');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await fakeBrowser.storage.local.set({ settings: { enabled: 'yes', badge: false } });
+    expect(await readSettings()).toEqual({ ...DEFAULT_SETTINGS, badge: false });
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  it('follows changes the store makes, sanitised, until stopped', async () => {
+    const { followSettings } = await import('../../settings/read-settings');
+    const seen: string[] = [];
+    const stop = followSettings((s) => seen.push(s.mode));
+    await updateSettings(() => ({ mode: 'all' }));
+    await updateSettings(() => ({ mode: 'first' }));
+    stop();
+    await updateSettings(() => ({ mode: 'all' }));
+    expect(seen).toEqual(['all', 'first']);
+  });
+});

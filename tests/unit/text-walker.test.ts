@@ -46,8 +46,8 @@ describe('TextWalker', () => {
     expect(blocksOf('<p>inner <code>x</code> alignment</p>')).toEqual(['inner', 'alignment']);
   });
 
-  it('asks the visibility check once per block and drops invisible blocks', () => {
-    document.body.innerHTML = '<p id="a">seen <b>bold</b></p><p id="b">unseen</p>';
+  it('leaves visibility to the caller: asked once per block, only for blocks it is asked about', () => {
+    document.body.innerHTML = '<p id="a">seen <b>bold</b></p><p id="b">unseen</p><p id="c">never asked</p>';
     const asked: string[] = [];
     const w = new TextWalker(document.body, {
       isVisible: (el) => {
@@ -55,9 +55,12 @@ describe('TextWalker', () => {
         return el.id !== 'b';
       },
     });
-    const texts: string[] = [];
-    for (let b = w.next(); b; b = w.next()) texts.push(b.text);
-    expect(texts).toEqual(['seen bold']);
+    const seen: string[] = [];
+    for (let b = w.next(); b; b = w.next()) {
+      if (b.container?.id === 'c') continue;
+      if (w.visible(b) && w.visible(b)) seen.push(b.text);
+    }
+    expect(seen).toEqual(['seen bold']);
     expect(asked).toEqual(['a', 'b']);
   });
 
