@@ -211,7 +211,7 @@ export function findMatches(m: CompiledMatcher, text: string, out: TextMatch[] =
       let j = k;
       while (node !== 0) {
         const term = trie.terminal[node]!;
-        if (term !== NO_TERMINAL && checkOfTokens(text, k, j, cut) === trie.check[node]) {
+        if (term !== NO_TERMINAL && (checkOfTokens(text, k, j, cut) & 0xffff) === trie.check[node]) {
           bestTerminal = term;
           bestEnd = ends[j]! - cut;
         }

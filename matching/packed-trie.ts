@@ -1,17 +1,19 @@
 /**
- * Packed trie: the matcher's token trie as flat typed arrays, built once at build time and read
+ * Packed trie: the matcher's token trie as flat 16-bit arrays, built once at build time and read
  * in place on the page.
  *
- * What it does: `packTrie` numbers the nodes of the build-time trie and writes, into one byte
- * buffer, the first-token filter, each node's terminal value and verification hash, and an
- * open-addressing table of edges keyed by (parent node, token hash). `readPackedTrie` wraps the
- * same bytes as typed-array views, so a page pays one native base64 decode and no parsing; a trie
- * step is a multiply, a shift and one or two array reads, with no string built.
- * A 32-bit token hash can collide, so every terminal also stores a second, independent hash of
- * its whole form; the matcher recomputes it over the page text before it reports a match.
- * Cost: ~190 kB of tables for the glossary's ~7,100 nodes; reading them allocates only views.
- * Must never: hash differently from token-hash.ts (the build and the page share these functions),
- * or report an edge for a slot it did not write.
+ * What it does: `packTrie` numbers the nodes of the build-time trie breadth-first and writes, into
+ * one byte buffer, the first-token filter, each node's terminal value, a 16-bit verification hash
+ * of the form it ends, and its edges: (token hash, child) pairs grouped by parent and sorted by
+ * hash. `readPackedTrie` wraps the same bytes as typed-array views, so a page pays one native
+ * base64 decode and no parsing; a trie step is a binary search over a node's few edges, with no
+ * string built. A 32-bit token hash can collide, so a terminal also carries a second hash of its
+ * whole form, which the matcher recomputes over the page text before it reports a match (a wrong
+ * word would have to collide in both).
+ * Cost: ~94 kB for the glossary's ~7,100 nodes (every byte is compiled into the content script,
+ * so the layout is tight); reading allocates only views.
+ * Must never: hash differently from token-hash.ts (the build and the page share these
+ * functions), or return a child for an edge it does not hold.
  */
 import { FILTER_BITS, buildFilter, foldCode, hashString } from './token-hash';
 import type { TrieNode } from './compiled';
@@ -19,24 +21,24 @@ import type { TrieNode } from './compiled';
 /** Terminal value of a node that ends no form. */
 export const NO_TERMINAL = -2;
 
-const MAGIC = 0x61677431; // "agt1"
-const HEADER_INTS = 4;
-const FILTER_INTS = (1 << FILTER_BITS) >> 5;
+const MAGIC = 0x6174; // "at"
+const VERSION = 2;
+const HEADER_UNITS = 4;
+const FILTER_UNITS = (1 << FILTER_BITS) >> 4;
 
 export interface PackedTrie {
   /** First-token filter: one bit per filterIndex(token hash) of a root key. */
   filter: Uint8Array;
   /** Per node: entry index * 2 + gated, KEYWORD, or NO_TERMINAL. */
   terminal: Int16Array;
-  /** Per node: checkHash of the form the node ends (0 where it ends none). */
-  check: Int32Array;
-  /** Edge table: token hash per slot. */
-  keys: Int32Array;
-  /** Edge table: parent << 16 | child per slot; 0 = empty (the root is nobody's child). */
-  links: Int32Array;
-  /** 32 - log2(number of slots). */
-  shift: number;
-  mask: number;
+  /** Per node: low 16 bits of checkHash of the form the node ends (0 where it ends none). */
+  check: Uint16Array;
+  /** Per node, and one past the last: index of its first edge (edges of node i end at i + 1's). */
+  firstEdge: Uint16Array;
+  /** Per edge: high and low 16 bits of the token hash, and the child node. */
+  hashHi: Uint16Array;
+  hashLo: Uint16Array;
+  child: Uint16Array;
 }
 
 /** Second hash of a whole form (tokens joined by one space), folded like token hashes. */
@@ -52,11 +54,7 @@ function checkOf(tokens: readonly string[]): number {
     if (i > 0) v = checkStep(v, 32);
     for (let k = 0; k < t.length; k++) v = checkStep(v, foldCode(t.charCodeAt(k)));
   });
-  return v;
-}
-
-export function slotOf(parent: number, hash: number, shift: number): number {
-  return Math.imul(hash ^ Math.imul(parent + 1, 0x9e3779b1), 0x85ebca6b) >>> shift;
+  return v & 0xffff;
 }
 
 /**
@@ -64,85 +62,94 @@ export function slotOf(parent: number, hash: number, shift: number): number {
  * bit for every root key and for each of `alsoStart` (acronyms, which live outside the trie).
  */
 export function packTrie(trie: TrieNode, alsoStart: readonly string[] = []): Uint8Array {
-  const terminals: number[] = [];
-  const checks: number[] = [];
-  const edges: [parent: number, hash: number, child: number][] = [];
-  const visit = (node: TrieNode, path: string[]): number => {
-    const id = terminals.length;
-    const t = node[''];
-    terminals.push(typeof t === 'number' ? t : NO_TERMINAL);
-    checks.push(typeof t === 'number' ? checkOf(path) : 0);
+  // Breadth-first numbering puts each node's children in one run of edges.
+  const nodes: { node: TrieNode; path: string[] }[] = [{ node: trie, path: [] }];
+  const edges: { parent: number; hash: number; child: number }[] = [];
+  for (let id = 0; id < nodes.length; id++) {
+    const { node, path } = nodes[id]!;
+    const kids: { hash: number; child: number }[] = [];
     for (const key of Object.keys(node)) {
-      const child = node[key];
-      if (key === '' || typeof child !== 'object') continue;
-      edges.push([id, hashString(key), visit(child, [...path, key])]);
+      const next = node[key];
+      if (key === '' || typeof next !== 'object') continue;
+      kids.push({ hash: hashString(key) >>> 0, child: nodes.length });
+      nodes.push({ node: next, path: [...path, key] });
     }
-    return id;
-  };
-  visit(trie, []);
-  if (terminals.length > 0xffff) throw new Error(`packTrie: ${terminals.length} nodes do not fit 16-bit links`);
-
-  // Keep the edge table under half full: probes stay short.
-  let bits = 4;
-  while (1 << bits < edges.length * 2) bits++;
-  const slots = 1 << bits;
-  const shift = 32 - bits;
-  const keys = new Int32Array(slots);
-  const links = new Int32Array(slots);
-  for (const [parent, hash, child] of edges) {
-    let s = slotOf(parent, hash, shift);
-    while (links[s] !== 0) {
-      if (keys[s] === hash && links[s]! >>> 16 === parent) throw new Error('packTrie: two edges with one token hash under one node');
-      s = (s + 1) & (slots - 1);
+    kids.sort((a, b) => a.hash - b.hash);
+    for (let i = 1; i < kids.length; i++) {
+      if (kids[i]!.hash === kids[i - 1]!.hash) throw new Error(`packTrie: two tokens with one hash after "${path.join(' ')}"`);
     }
-    keys[s] = hash;
-    links[s] = (parent << 16) | child;
+    for (const k of kids) edges.push({ parent: id, ...k });
   }
+  const n = nodes.length;
+  if (n > 0xffff || edges.length > 0xffff) throw new Error(`packTrie: ${n} nodes do not fit 16-bit indices`);
 
-  const n = terminals.length;
-  const terminalInts = (n + 1) >> 1; // Int16 per node, padded to whole ints
-  const out = new Int32Array(HEADER_INTS + FILTER_INTS + terminalInts + n + 2 * slots);
-  out.set([MAGIC, n, bits, 0]);
-  let at = HEADER_INTS;
+  const units = new Uint16Array(HEADER_UNITS + FILTER_UNITS + 4 * n + 1 + 3 * edges.length);
+  units.set([MAGIC, VERSION, n, edges.length]);
+  let at = HEADER_UNITS;
   const rootKeys = Object.keys(trie).filter((k) => k !== '');
-  new Uint8Array(out.buffer, at * 4, FILTER_INTS * 4).set(buildFilter([...rootKeys, ...alsoStart]));
-  at += FILTER_INTS;
-  new Int16Array(out.buffer, at * 4, n).set(terminals);
-  at += terminalInts;
-  out.set(checks, at);
-  at += n;
-  out.set(keys, at);
-  out.set(links, at + slots);
-  return new Uint8Array(out.buffer);
+  const filter = buildFilter([...rootKeys, ...alsoStart]);
+  new Uint8Array(units.buffer, at * 2, FILTER_UNITS * 2).set(filter);
+  at += FILTER_UNITS;
+  nodes.forEach(({ node, path }, i) => {
+    const t = node[''];
+    units[at + i] = (typeof t === 'number' ? t : NO_TERMINAL) & 0xffff;
+    units[at + n + i] = typeof t === 'number' ? checkOf(path) : 0;
+  });
+  at += 2 * n;
+  // firstEdge: n + 1 entries.
+  let e = 0;
+  for (let i = 0; i <= n; i++) {
+    while (e < edges.length && edges[e]!.parent < i) e++;
+    units[at + i] = e;
+  }
+  at += n + 1;
+  edges.forEach((edge, i) => {
+    units[at + i] = edge.hash >>> 16;
+    units[at + edges.length + i] = edge.hash & 0xffff;
+    units[at + 2 * edges.length + i] = edge.child;
+  });
+  return new Uint8Array(units.buffer);
 }
 
 /** Page side: views over the packed bytes (no copy beyond the decode that produced them). */
 export function readPackedTrie(bytes: Uint8Array): PackedTrie {
-  // Typed-array views need 4-byte alignment; a fresh decode always is, a slice may not be.
-  const buf = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-  const ints = new Int32Array(buf.buffer, buf.byteOffset, buf.byteLength >> 2);
-  if (ints[0] !== MAGIC) throw new Error('packed trie: bad header');
-  const n = ints[1]!;
-  const bits = ints[2]!;
-  const slots = 1 << bits;
-  let at = HEADER_INTS;
-  const filter = new Uint8Array(buf.buffer, buf.byteOffset + at * 4, FILTER_INTS * 4);
-  at += FILTER_INTS;
-  const terminal = new Int16Array(buf.buffer, buf.byteOffset + at * 4, n);
-  at += (n + 1) >> 1;
-  const check = ints.subarray(at, at + n);
-  at += n;
-  const keys = ints.subarray(at, at + slots);
-  const links = ints.subarray(at + slots, at + 2 * slots);
-  return { filter, terminal, check, keys, links, shift: 32 - bits, mask: slots - 1 };
+  // Typed-array views need 2-byte alignment; a fresh decode always is, a slice may not be.
+  const buf = bytes.byteOffset % 2 === 0 ? bytes : bytes.slice();
+  const u = new Uint16Array(buf.buffer, buf.byteOffset, buf.byteLength >> 1);
+  if (u[0] !== MAGIC || u[1] !== VERSION) throw new Error('packed trie: unknown format');
+  const n = u[2]!;
+  const edges = u[3]!;
+  let at = HEADER_UNITS;
+  const filter = new Uint8Array(buf.buffer, buf.byteOffset + at * 2, FILTER_UNITS * 2);
+  at += FILTER_UNITS;
+  const terminal = new Int16Array(buf.buffer, buf.byteOffset + at * 2, n);
+  const check = u.subarray(at + n, at + 2 * n);
+  at += 2 * n;
+  const firstEdge = u.subarray(at, at + n + 1);
+  at += n + 1;
+  return {
+    filter,
+    terminal,
+    check,
+    firstEdge,
+    hashHi: u.subarray(at, at + edges),
+    hashLo: u.subarray(at + edges, at + 2 * edges),
+    child: u.subarray(at + 2 * edges, at + 3 * edges),
+  };
 }
 
 /** The child of `parent` along a token with this hash, or 0 when there is none. */
 export function childOf(t: PackedTrie, parent: number, hash: number): number {
-  const { keys, links, mask } = t;
-  for (let s = slotOf(parent, hash, t.shift); ; s = (s + 1) & mask) {
-    const link = links[s]!;
-    if (link === 0) return 0;
-    if (keys[s] === hash && link >>> 16 === parent) return link & 0xffff;
+  const hi = hash >>> 16;
+  const lo = hash & 0xffff;
+  let a = t.firstEdge[parent]!;
+  let b = t.firstEdge[parent + 1]!;
+  // Binary search on (hi, lo) over [a, b).
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    const mh = t.hashHi[m]!;
+    if (mh < hi || (mh === hi && t.hashLo[m]! < lo)) a = m + 1;
+    else b = m;
   }
+  return a < t.firstEdge[parent + 1]! && t.hashHi[a] === hi && t.hashLo[a] === lo ? t.child[a]! : 0;
 }
