@@ -179,11 +179,12 @@ describe('Chromium: badge, keyboard path, install-time injection', () => {
     const report = await pageTerms(session, page);
     const first = await sendToPage(session, page, { type: 'step-term', direction: 1 });
     expect(first).toBe(report.terms[0]!.id);
-    expect((await pageTerms(session, page)).openTooltip).toEqual({ id: report.terms[0]!.id });
+    // The first card on a page loads the tooltip UI: it opens a moment after the command.
+    await expect.poll(async () => (await pageTerms(session, page)).openTooltip, { timeout: 5000 }).toEqual({ id: report.terms[0]!.id });
     const second = await sendToPage(session, page, { type: 'step-term', direction: 1 });
     expect(second).toBe(report.terms[1]!.id);
-    const live = await page.evaluate(() => document.querySelector('alignment-glossary-ui')?.shadowRoot?.querySelector('[aria-live]')?.textContent);
-    expect(live).toMatch(new RegExp(`^${report.terms[1]!.term}`, 'i'));
+    const live = () => page.evaluate(() => document.querySelector('alignment-glossary-ui')?.shadowRoot?.querySelector('[aria-live]')?.textContent);
+    await expect.poll(live, { timeout: 5000 }).toMatch(new RegExp(`^${report.terms[1]!.term}`, 'i'));
     await page.bringToFront();
     await page.keyboard.press('Escape');
   });
