@@ -194,8 +194,8 @@ function readNextToken(text: string, from: number): boolean {
 const POSSESSIVE = /'s$/;
 
 // Token ranges of the phrase being walked (for its verification hash).
-let phraseStart = new Int32Array(16);
-let phraseEnd = new Int32Array(16);
+const phraseStart = new Int32Array(16);
+const phraseEnd = new Int32Array(16);
 
 /** The verification hash of the phrase's first `count` tokens, the last one shortened by `cut`. */
 function checkOfPhrase(text: string, count: number, cut: number): number {
