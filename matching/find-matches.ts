@@ -165,6 +165,7 @@ let nextPossessive = false;
 function readNextToken(text: string, from: number): boolean {
   const len = text.length;
   let i = from;
+  while (i < len && text.charCodeAt(i) === 32) i++;
   while (i < len && isSpaceCode(text.charCodeAt(i))) i++;
   if (i === from || i >= len || !isWordCode(text.charCodeAt(i))) return false;
   const s = i;
@@ -173,7 +174,11 @@ function readNextToken(text: string, from: number): boolean {
   let lastJoiner = -1;
   while (i < len) {
     const c = text.charCodeAt(i);
-    if (isWordCode(c)) {
+    // Inline ASCII tests, as in tokenize(): most hits read a next word, in cold code too.
+    if (((c | 32) - 97) >>> 0 < 26 || (c - 48) >>> 0 < 10) {
+      h = Math.imul(h ^ (c | 32), 0x01000193);
+      i++;
+    } else if (c >= 128 && isWordCode(c)) {
       h = hashStep(h, foldCode(c));
       i++;
     } else if (isJoinerCode(c) && i + 1 < len && isWordCode(text.charCodeAt(i + 1))) {
