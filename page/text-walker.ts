@@ -116,9 +116,14 @@ export class TextWalker {
       const parent = n.parentElement;
       if (!parent) continue;
       if (parent !== this.lastParent) {
+        // Back in the block itself after an inline child (<p>text <em>x</em> text</p>): the
+        // block was already found usable, along with all its ancestors; no DOM query needed.
+        const backInBlock = this.lastUsable && parent === this.lastBlock;
         this.lastParent = parent;
-        this.lastUsable = parent.closest(SKIP_SELECTOR) === null;
-        if (this.lastUsable) this.lastBlock = parent.closest(BLOCK_SELECTOR);
+        if (!backInBlock) {
+          this.lastUsable = parent.closest(SKIP_SELECTOR) === null;
+          if (this.lastUsable) this.lastBlock = parent.closest(BLOCK_SELECTOR);
+        }
       }
       if (!this.lastUsable) continue;
       this.currentBlock = this.lastBlock;
