@@ -50,6 +50,13 @@ export default defineBackground(() => {
     return undefined;
   });
   browser.tabs.onRemoved.addListener((tabId) => counts.delete(tabId));
+  // A new document starts from an empty badge; its content script reports only when it finds
+  // terms (so a page without any costs no message).
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status !== 'loading' || !counts.get(tabId)) return;
+    counts.set(tabId, 0);
+    void setBadge(tabId, 0);
+  });
 
   browser.contextMenus.onClicked.addListener(async (info, tab) => {
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;

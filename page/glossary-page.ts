@@ -209,7 +209,8 @@ export class GlossaryPage {
     return true;
   }
 
-  private lastCount = -1;
+  // A new document starts with an empty badge: a page without terms never needs to say so.
+  private lastCount = 0;
   private countTimer: ReturnType<typeof setTimeout> | undefined;
 
   private repaint(): void {

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium, launchChromiumBare, pageTerms, sendToPage, tabIdOf, type ChromiumSession } from '../../harness/chromium';
 import { CHROME_BUILD, requireBuild } from '../../harness/paths';
 import { HIGHLIGHT_PREFIX, paintedRangesScript } from '../../harness/page-probe';
-import { serve, type StaticServer } from '../../harness/serve';
+import { serve, SHARED_PAGES, type StaticServer } from '../../harness/serve';
 import { axeViolations } from '../../harness/axe';
 
 declare const chrome: {
@@ -25,7 +25,7 @@ let popup: Page;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  server = await serve({ '/samples/': resolve('samples') });
+  server = await serve({ '/samples/': resolve('samples'), '/pages/': SHARED_PAGES });
   session = await launchChromium(requireBuild(CHROME_BUILD));
   page = await session.context.newPage();
   page.setDefaultTimeout(5000);
@@ -173,6 +173,18 @@ describe('Chromium: badge, keyboard path, install-time injection', () => {
     const tabId = await tabIdOf(session, page);
     const badge = await session.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
     expect(badge).toBe(String(report.terms.length));
+  });
+
+  it('clears the badge when the tab moves on to a page without terms', async () => {
+    const other = await session.context.newPage();
+    await other.goto(server.url('/samples/sample-paper.html'));
+    const tabId = await tabIdOf(session, other);
+    const badge = () => session.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    await expect.poll(badge, { timeout: 5000 }).not.toBe('');
+    await other.goto(server.url('/pages/c02-css-box-alignment.html'));
+    expect((await pageTerms(session, other)).terms).toEqual([]);
+    await expect.poll(badge, { timeout: 5000 }).toBe('');
+    await other.close();
   });
 
   it('steps through the terms with the keyboard command and announces each', async () => {
