@@ -19,18 +19,23 @@ export function hostOf(url: string): string | null {
   } catch {
     return null;
   }
-  if (u.protocol === 'file:') return 'file';
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-  return u.hostname.toLowerCase().replace(/\.$/, '');
+  return hostOfLocation(u);
+}
+
+/** The same answer from parts a page already has (`location`), with no URL to parse. */
+export function hostOfLocation(loc: Pick<Location, 'protocol' | 'hostname'>): string | null {
+  if (loc.protocol === 'file:') return 'file';
+  if (loc.protocol !== 'http:' && loc.protocol !== 'https:') return null;
+  return loc.hostname.toLowerCase().replace(/\.$/, '');
 }
 
 export function siteListed(host: string, sites: readonly string[]): boolean {
   return sites.some((s) => host === s || host.endsWith('.' + s));
 }
 
-export function isURLEnabled(settings: Pick<Settings, 'enabled' | 'siteMode' | 'sites'>, url: string): boolean {
+export function isURLEnabled(settings: Pick<Settings, 'enabled' | 'siteMode' | 'sites'>, url: string | Pick<Location, 'protocol' | 'hostname'>): boolean {
   if (!settings.enabled) return false;
-  const host = hostOf(url);
+  const host = typeof url === 'string' ? hostOf(url) : hostOfLocation(url);
   if (host === null) return false;
   const listed = siteListed(host, settings.sites);
   return settings.siteMode === 'blocklist' ? !listed : listed;

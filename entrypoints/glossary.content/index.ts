@@ -58,7 +58,7 @@ export default defineContentScript({
     const apply = (s: Settings) => {
       page.setMode(s.mode);
       page.setStyle(s.style);
-      if (isURLEnabled(s, location.href)) void page.start();
+      if (isURLEnabled(s, location)) void page.start();
       else page.stop();
     };
     const unwatch = followSettings(apply);

@@ -67,6 +67,12 @@ describe('isURLEnabled', () => {
   it('is off everywhere when the global switch is off', () => {
     expect(isURLEnabled({ ...on, enabled: false }, 'https://arxiv.org/')).toBe(false);
   });
+  it('answers the same from a page location as from its address', () => {
+    const s = { ...on, sites: ['example.co.uk'] };
+    for (const url of ['https://news.example.co.uk/a', 'https://Example.org./', 'file:///tmp/p.html', 'chrome://newtab/', 'about:blank']) {
+      expect(isURLEnabled(s, new URL(url))).toBe(isURLEnabled(s, url));
+    }
+  });
 });
 
 describe('siteKeyFor', () => {
