@@ -5,9 +5,12 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { loadEntries } from 'virtual:glossary/entries';
+import matcher from 'virtual:glossary/matcher';
+import matcherVersion from 'virtual:glossary/matcher-version';
 import { exactEntry } from '@/background/lookup';
 import { withSite } from '@/background/toggle-site';
-import { isGetCardEntry, isLoadTooltipUi, isTermCount } from '@/messaging/contract';
+import { isGetCardEntry, isGetMatcher, isLoadTooltipUi, isTermCount } from '@/messaging/contract';
+import { MATCHER_KEY, type StoredMatcher } from '@/messaging/page-start';
 import { toCardEntry } from '@/glossary/display';
 import { t } from '@/messaging/i18n';
 import { siteKeyFor } from '@/settings/site-key';
@@ -18,8 +21,13 @@ const MENU_ID = 'lookup-selection';
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
 
+  // Pages read this build's matcher from storage with their settings (messaging/page-start.ts).
+  const stored: StoredMatcher = { version: matcherVersion, ...matcher };
+  const storeMatcher = () => browser.storage.local.set({ [MATCHER_KEY]: stored }).catch(() => {});
+
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     browser.contextMenus.create({ id: MENU_ID, title: t('contextMenuLookup'), contexts: ['selection'] });
+    await storeMatcher();
     if (reason === 'install' || reason === 'update') await injectIntoOpenTabs();
   });
 
@@ -36,6 +44,8 @@ export default defineBackground(() => {
   void action.setBadgeBackgroundColor?.({ color: '#6b4e00' });
   browser.runtime.onMessage.addListener((message, sender) => {
     if (isGetCardEntry(message)) return Promise.resolve(toCardEntry(loadEntries(), message.index));
+    // A page found no copy for this build (just installed or updated, or storage was cleared).
+    if (isGetMatcher(message)) return storeMatcher().then(() => stored);
     const tabId = sender.tab?.id;
     // The first card on a page: add the tooltip UI to the asking frame's content-script world.
     if (isLoadTooltipUi(message) && tabId !== undefined) {

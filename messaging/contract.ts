@@ -87,3 +87,9 @@ export interface LoadTooltipUiMessage {
   type: 'load-tooltip-ui';
 }
 export const isLoadTooltipUi = (m: unknown): m is LoadTooltipUiMessage => hasType(m, 'load-tooltip-ui');
+
+/** Content script -> background: the compiled matcher, when storage has none for this build. */
+export interface GetMatcherMessage {
+  type: 'get-matcher';
+}
+export const isGetMatcher = (m: unknown): m is GetMatcherMessage => hasType(m, 'get-matcher');

@@ -1,14 +1,16 @@
 /**
- * Content script entry: wiring only. Composes the glossary page for this document, applies the
- * settings (and their changes, without a reload) and answers messages from the popup and the
- * background. All logic lives in page/, matching/ and settings/.
+ * Content script entry: wiring only. Reads the settings and the matcher (messaging/page-start),
+ * composes the glossary page for this document, applies the settings (and their changes, without
+ * a reload) and answers messages from the popup and the background. All logic lives in page/,
+ * matching/, messaging/ and settings/.
  */
 import { browser } from 'wxt/browser';
-import matcher from 'virtual:glossary/matcher';
+import matcherVersion from 'virtual:glossary/matcher-version';
 import { GlossaryPage } from '@/page/glossary-page';
-import { isGetPageTerms, isGetPageUrl, isRevealTerm, isShowEntry, isStepTerm } from '@/messaging/contract';
+import { isGetPageTerms, isGetPageUrl, isRevealTerm, isShowEntry, isStepTerm, type PageTermsReport } from '@/messaging/contract';
+import { readPageStart } from '@/messaging/page-start';
 import { isURLEnabled } from '@/settings/is-url-enabled';
-import { followSettings, readSettings } from '@/settings/read-settings';
+import { followSettings } from '@/settings/read-settings';
 import type { Settings } from '@/settings/settings';
 import type { CardEntry } from '@/glossary/display-types';
 import { TOOLTIP_UI_KEY, type TooltipFactory } from '@/page/tooltip';
@@ -30,20 +32,23 @@ export default defineContentScript({
   async main(ctx) {
     // A cross-origin frame (ads, embeds) is another site's business: stop before any work.
     if (window !== window.top && !sameOriginAsTop()) return;
-    const page = new GlossaryPage(document, {
-      matcher,
-      // Definitions live in the background; the card asks for one entry when it is needed.
-      loadEntry: (index) => browser.runtime.sendMessage({ type: 'get-card-entry', index }) as Promise<CardEntry | null>,
-      loadTooltip,
-      highlightCss,
-      onTermCount: (count) => {
-        if (window === window.top) browser.runtime.sendMessage({ type: 'term-count', count }).catch(() => {});
-      },
-    });
+
+    // Until settings and matcher have arrived, the page is "scanning" to whoever asks.
+    let page: GlossaryPage | null = null;
+    let latest: Settings | null = null;
+    const apply = (s: Settings) => {
+      latest = s;
+      if (!page) return;
+      page.setMode(s.mode);
+      page.setStyle(s.style);
+      if (isURLEnabled(s, location)) void page.start();
+      else page.stop();
+    };
 
     const onMessage = (message: unknown) => {
-      if (isGetPageTerms(message)) return Promise.resolve(page.report());
       if (isGetPageUrl(message)) return Promise.resolve(location.href);
+      if (isGetPageTerms(message)) return Promise.resolve(page ? page.report() : NOT_READY);
+      if (!page) return undefined;
       if (isRevealTerm(message)) return Promise.resolve(page.reveal(message.id));
       if (isStepTerm(message)) return Promise.resolve(page.step(message.direction ?? 1));
       if (isShowEntry(message)) {
@@ -54,23 +59,31 @@ export default defineContentScript({
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
-
-    const apply = (s: Settings) => {
-      page.setMode(s.mode);
-      page.setStyle(s.style);
-      if (isURLEnabled(s, location)) void page.start();
-      else page.stop();
-    };
     const unwatch = followSettings(apply);
     ctx.onInvalidated(() => {
       unwatch();
       browser.runtime.onMessage.removeListener(onMessage);
-      page.stop();
+      page?.stop();
     });
 
-    apply(await readSettings());
+    const start = await readPageStart(matcherVersion);
+    if (ctx.isInvalid) return;
+    page = new GlossaryPage(document, {
+      matcher: start.matcher,
+      // Definitions live in the background; the card asks for one entry when it is needed.
+      loadEntry: (index) => browser.runtime.sendMessage({ type: 'get-card-entry', index }) as Promise<CardEntry | null>,
+      loadTooltip,
+      highlightCss,
+      onTermCount: (count) => {
+        if (window === window.top) browser.runtime.sendMessage({ type: 'term-count', count }).catch(() => {});
+      },
+    });
+    // A change that arrived while reading wins over what was read.
+    apply(latest ?? start.settings);
   },
 });
+
+const NOT_READY: PageTermsReport = { status: 'scanning', scannedChars: 0, scanMs: 0, terms: [], openTooltip: null };
 
 /** The tooltip UI is a separate script the background injects into this world on first need. */
 async function loadTooltip(): Promise<TooltipFactory> {
