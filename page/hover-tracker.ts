@@ -139,7 +139,10 @@ export function trackHover(
   });
 
   listen('keydown', (e) => {
-    if (e.key === 'Escape' && tooltip.isOpen) close();
+    if (e.key !== 'Escape') return;
+    if (tooltip.isOpen) close();
+    // A card still on its way (its UI or data loading) is called off too.
+    else tooltip.hide();
   });
 
   win.addEventListener(
