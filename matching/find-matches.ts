@@ -8,9 +8,8 @@
  * second hash, so a hash collision can never report a wrong word), then resumes after it, so
  * matches never overlap. Phrases match in any case; acronyms only in their own case. A trailing
  * possessive 's is accepted and left out of the match.
- * Cost: one pass over the characters (a multiply per character); nothing is stored for a word
- * that misses the filter, and no string is built except for acronym-shaped words that pass it.
- * Buffers are reused across calls.
+ * Cost: one pass over the characters (a multiply per character); no string is built except for
+ * acronym-shaped tokens that pass the filter. Token buffers are reused across calls.
  * Must never: report a match that does not start and end on a word boundary, or one whose text is
  * not a glossary form (the property tests in tests/unit check both).
  */
@@ -50,32 +49,17 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x202f || c === 0x2009 || c === 0x200a;
 }
 
-// Reused buffers for the flagged tokens of one block (a few percent of its words).
-let hitStart = new Int32Array(256);
-let hitEnd = new Int32Array(256);
-/** Hash of the token, and of the token without its possessive 's (flag 8). */
-let hitHash = new Int32Array(256);
-let hitBare = new Int32Array(256);
+// Reused token buffers: a block rarely has more than a few thousand tokens.
+let starts = new Int32Array(1024);
+let ends = new Int32Array(1024);
+/** Per token: hash of the token, and of the token without its possessive 's (flag 8). */
+let hashes = new Int32Array(1024);
+let bareHashes = new Int32Array(1024);
 /**
- * 1 = may start a match, 2 = may start one without its possessive 's, 4 = acronym-shaped,
- * 8 = ends in a possessive 's.
+ * Per token: 1 = may start a match, 2 = may start one without its possessive 's,
+ * 4 = acronym-shaped, 8 = ends in a possessive 's.
  */
-let hitFlags = new Uint8Array(256);
-
-function growHits(): void {
-  const g = (a: Int32Array) => {
-    const b = new Int32Array(a.length * 2);
-    b.set(a);
-    return b;
-  };
-  hitStart = g(hitStart);
-  hitEnd = g(hitEnd);
-  hitHash = g(hitHash);
-  hitBare = g(hitBare);
-  const f = new Uint8Array(hitFlags.length * 2);
-  f.set(hitFlags);
-  hitFlags = f;
-}
+let flags = new Uint8Array(1024);
 
 const tries = new WeakMap<CompiledMatcher, PackedTrie>();
 function trieOf(m: CompiledMatcher): PackedTrie {
@@ -87,21 +71,39 @@ function trieOf(m: CompiledMatcher): PackedTrie {
   return t;
 }
 
-const isPossessiveAt = (text: string, end: number, lastJoiner: number) =>
-  lastJoiner === end - 2 && (text.charCodeAt(end - 1) | 32) === 115 && foldCode(text.charCodeAt(lastJoiner)) === 39;
+function grow(): void {
+  const g32 = (a: Int32Array) => {
+    const b = new Int32Array(a.length * 2);
+    b.set(a);
+    return b;
+  };
+  starts = g32(starts);
+  ends = g32(ends);
+  hashes = g32(hashes);
+  bareHashes = g32(bareHashes);
+  const f = new Uint8Array(flags.length * 2);
+  f.set(flags);
+  flags = f;
+}
+
+
+/** Indices of the flagged tokens of the last tokenize(), in order; `hitCount` of them. */
+let hits = new Int32Array(256);
+let hitCount = 0;
 
 /**
- * Tokenise and hash the whole block, recording only the tokens that pass the first-token filter
- * (or are acronym-shaped and pass it); returns how many. This loop sees every character of the
- * page, so its tests are inline (a call per character dominates in cold, interpreted code).
+ * Tokenise, hash and flag; returns the number of tokens. Flagged tokens are also listed in
+ * `hits`, so the match loop visits only them (a few percent of the words).
  */
 function tokenize(text: string, bits: Uint8Array): number {
-  let hits = 0;
+  let n = 0;
+  hitCount = 0;
   const len = text.length;
   let i = 0;
   while (i < len) {
     let c = text.charCodeAt(i);
-    // (c | 32) - 97 < 26, unsigned, is "an ASCII letter".
+    // ASCII tests inline and branch-light: in cold (interpreted) code every operation per
+    // character counts. (c | 32) - 97 < 26 (unsigned) is "an ASCII letter".
     if (((c | 32) - 97) >>> 0 >= 26 && (c - 48) >>> 0 >= 10 && (c < 128 || !isWordCode(c))) {
       i++;
       continue;
@@ -131,89 +133,55 @@ function tokenize(text: string, bits: Uint8Array): number {
       }
       break;
     }
+    let f = 0;
     let fi = filterIndex(h);
-    let f = bits[fi >> 3]! & (1 << (fi & 7)) ? 1 : 0;
+    if (bits[fi >> 3]! & (1 << (fi & 7))) f = 1;
     // "mesa-optimizer's": also try the token without its possessive.
-    if (lastJoiner === i - 2 && isPossessiveAt(text, i, lastJoiner)) {
+    if (lastJoiner === i - 2 && (text.charCodeAt(i - 1) | 32) === 115 && foldCode(text.charCodeAt(lastJoiner)) === 39) {
       fi = filterIndex(hBeforeJoiner);
       f |= bits[fi >> 3]! & (1 << (fi & 7)) ? 10 : 8;
     }
+    if (innerUpper) f |= 4;
+    // Tokens are stored for every word (a phrase continues through unflagged ones).
+    if (n === starts.length) grow();
+    starts[n] = s;
+    ends[n] = i;
+    hashes[n] = h;
+    bareHashes[n] = hBeforeJoiner;
+    flags[n] = f;
     if (f & 3) {
-      if (hits === hitStart.length) growHits();
-      hitStart[hits] = s;
-      hitEnd[hits] = i;
-      hitHash[hits] = h;
-      hitBare[hits] = hBeforeJoiner;
-      hitFlags[hits] = innerUpper ? f | 4 : f;
-      hits++;
+      if (hitCount === hits.length) {
+        const g = new Int32Array(hits.length * 2);
+        g.set(hits);
+        hits = g;
+      }
+      hits[hitCount++] = n;
     }
+    n++;
   }
-  return hits;
+  return n;
 }
 
-// The token after a phrase's last one, read on demand while walking the trie.
-let nextStart = 0;
-let nextEnd = 0;
-let nextHash = 0;
-let nextBare = 0;
-let nextPossessive = false;
-
-/**
- * Read the token that follows position `from` when only whitespace separates them (a phrase
- * continues only across spaces). Same rules as tokenize(); sets the next* variables.
- */
-function readNextToken(text: string, from: number): boolean {
-  const len = text.length;
-  let i = from;
-  while (i < len && text.charCodeAt(i) === 32) i++;
-  while (i < len && isSpaceCode(text.charCodeAt(i))) i++;
-  if (i === from || i >= len || !isWordCode(text.charCodeAt(i))) return false;
-  const s = i;
-  let h = FNV_OFFSET;
-  let hBeforeJoiner = 0;
-  let lastJoiner = -1;
-  while (i < len) {
-    const c = text.charCodeAt(i);
-    // Inline ASCII tests, as in tokenize(): most hits read a next word, in cold code too.
-    if (((c | 32) - 97) >>> 0 < 26 || (c - 48) >>> 0 < 10) {
-      h = Math.imul(h ^ (c | 32), 0x01000193);
-      i++;
-    } else if (c >= 128 && isWordCode(c)) {
-      h = hashStep(h, foldCode(c));
-      i++;
-    } else if (isJoinerCode(c) && i + 1 < len && isWordCode(text.charCodeAt(i + 1))) {
-      hBeforeJoiner = h;
-      lastJoiner = i;
-      h = hashStep(h, foldCode(c));
-      i++;
-    } else break;
-  }
-  nextStart = s;
-  nextEnd = i;
-  nextHash = h;
-  nextPossessive = isPossessiveAt(text, i, lastJoiner);
-  nextBare = hBeforeJoiner;
+/** Only whitespace separates token k-1 and token k. */
+function adjacent(text: string, k: number): boolean {
+  for (let i = ends[k - 1]!; i < starts[k]!; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
   return true;
 }
 
 const POSSESSIVE = /'s$/;
 
-// Token ranges of the phrase being walked (for its verification hash).
-const phraseStart = new Int32Array(16);
-const phraseEnd = new Int32Array(16);
-
-/** The verification hash of the phrase's first `count` tokens, the last one shortened by `cut`. */
-function checkOfPhrase(text: string, count: number, cut: number): number {
+/** The verification hash of tokens k..j, the last one shortened by `cut` characters. */
+function checkOfTokens(text: string, k: number, j: number, cut: number): number {
   let v = CHECK_SEED;
-  for (let t = 0; t < count; t++) {
-    if (t > 0) v = checkStep(v, 32);
-    const end = phraseEnd[t]! - (t === count - 1 ? cut : 0);
-    for (let i = phraseStart[t]!; i < end; i++) {
+  for (let t = k; t <= j; t++) {
+    if (t > k) v = checkStep(v, 32);
+    const end = ends[t]! - (t === j ? cut : 0);
+    for (let i = starts[t]!; i < end; i++) {
       const c = text.charCodeAt(i);
       v = checkStep(v, c >= 65 && c <= 90 ? c + 32 : c < 128 ? c : foldCode(c));
     }
   }
-  return v & 0xffff;
+  return v;
 }
 
 /**
@@ -222,64 +190,67 @@ function checkOfPhrase(text: string, count: number, cut: number): number {
  */
 export function findMatches(m: CompiledMatcher, text: string, out: TextMatch[] = []): TextMatch[] {
   const trie = trieOf(m);
-  const hits = tokenize(text, trie.filter);
-  // Text before `resume` is inside a match already reported.
-  let resume = 0;
-  for (let k = 0; k < hits; k++) {
-    const s = hitStart[k]!;
-    if (s < resume) continue;
-    const e = hitEnd[k]!;
-    const f = hitFlags[k]!;
+  const n = tokenize(text, trie.filter);
+  // Tokens before `next` are inside a match already reported.
+  let next = 0;
+  for (let h = 0; h < hitCount; h++) {
+    const k = hits[h]!;
+    if (k < next) continue;
+    const f = flags[k]!;
     let bestTerminal: number | undefined;
     let bestEnd = -1;
 
     // Phrases and words: walk the trie token by token, remembering the longest terminal.
-    let node = f & 1 ? childOf(trie, 0, hitHash[k]!) : 0;
-    let cut = 0;
-    if (node === 0 && f & 2) {
-      node = childOf(trie, 0, hitBare[k]!);
-      cut = 2;
-    }
-    let count = 1;
-    phraseStart[0] = s;
-    phraseEnd[0] = e;
-    while (node !== 0) {
-      const term = trie.terminal[node]!;
-      if (term !== NO_TERMINAL && checkOfPhrase(text, count, cut) === trie.check[node]) {
-        bestTerminal = term;
-        bestEnd = phraseEnd[count - 1]! - cut;
-      }
-      // A possessive ends the phrase: "inner alignment's" is as far as it goes.
-      if (cut !== 0 || count === phraseStart.length || !readNextToken(text, phraseEnd[count - 1]!)) break;
-      let next = childOf(trie, node, nextHash);
-      if (next === 0 && nextPossessive) {
-        next = childOf(trie, node, nextBare);
+    if (f & 3) {
+      let node = f & 1 ? childOf(trie, 0, hashes[k]!) : 0;
+      let cut = 0;
+      if (node === 0 && f & 2) {
+        node = childOf(trie, 0, bareHashes[k]!);
         cut = 2;
       }
-      phraseStart[count] = nextStart;
-      phraseEnd[count] = nextEnd;
-      count++;
-      node = next;
+      let j = k;
+      while (node !== 0) {
+        const term = trie.terminal[node]!;
+        if (term !== NO_TERMINAL && (checkOfTokens(text, k, j, cut) & 0xffff) === trie.check[node]) {
+          bestTerminal = term;
+          bestEnd = ends[j]! - cut;
+        }
+        // A possessive ends the phrase: "inner alignment's" is as far as it goes.
+        j++;
+        if (cut !== 0 || j >= n || !adjacent(text, j)) break;
+        let next = childOf(trie, node, hashes[j]!);
+        if (next === 0 && flags[j]! & 8) {
+          next = childOf(trie, node, bareHashes[j]!);
+          cut = 2;
+        }
+        node = next;
+      }
     }
 
     // Acronyms: exact case, one token, optionally possessive.
-    if (f & 4 && e - s > 1 && bestEnd < e) {
+    const s = starts[k]!;
+    const e = ends[k]!;
+    if (f & 4 && f & 3 && e - s > 1 && bestEnd < e) {
       let raw = foldChars(text.slice(s, e));
-      let rawCut = 0;
+      let cut = 0;
       if (POSSESSIVE.test(raw)) {
         raw = raw.slice(0, -2);
-        rawCut = 2;
+        cut = 2;
       }
       const cs = Object.hasOwn(m.cs, raw) ? m.cs[raw] : undefined;
       if (cs !== undefined) {
         bestTerminal = cs;
-        bestEnd = e - rawCut;
+        bestEnd = e - cut;
       }
     }
 
     if (bestTerminal !== undefined) {
       out.push({ start: s, end: bestEnd, terminal: bestTerminal });
-      resume = bestEnd;
+      // Resume after the token that holds the match end.
+      let r = k;
+      while (r < n && ends[r]! <= bestEnd) r++;
+      if (r < n && starts[r]! < bestEnd) r++;
+      next = r;
     }
   }
   return out;

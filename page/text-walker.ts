@@ -7,9 +7,8 @@
  * breaking at block boundaries and `<br>`. Skips inputs, editable regions, code, scripts,
  * styles, SVG/MathML, hidden elements and the extension's own UI; `visible(block)` tells whether
  * a block is rendered at all.
- * Cost: one TreeWalker step per text node, and two native `closest()` calls per distinct parent
- * element (skip zone? block container?). Visibility is left to the caller, per block that
- * matters. Works in slices: `next()` returns one block.
+ * Cost: one TreeWalker step per text node; per element, its name and one attribute check, cached
+ * (shared ancestors are judged once). Visibility is left to the caller, per block that matters. Works in slices: `next()` returns one block.
  * Must never: modify the DOM, or read layout (no getBoundingClientRect) while walking.
  */
 
@@ -29,22 +28,26 @@ const INLINE_TAGS = new Set([
 /** Tag name of the extension's own elements; they are never scanned. */
 export const OWN_UI_TAG = 'ALIGNMENT-GLOSSARY-UI';
 
-const lower = (tags: Iterable<string>) => [...tags].map((t) => t.toLowerCase());
+const lower = (tags: Iterable<string>) => new Set([...tags].map((t) => t.toLowerCase()));
+
+// Compared with `localName` (one DOM read, already lower case for HTML elements).
+const SKIP_NAMES = lower([...SKIP_TAGS, OWN_UI_TAG]);
+const INLINE_NAMES = lower(INLINE_TAGS);
 
 /**
- * Text inside a match of this selector is left alone: one native `closest()` per parent element
- * answers for the element and all its ancestors at once.
+ * Attributes that may make an element a skip zone. One native `matches()` rules them all out for
+ * the usual element (no such attribute); only then are the values read.
  */
-const SKIP_SELECTOR = [
-  ...lower(SKIP_TAGS),
-  OWN_UI_TAG.toLowerCase(),
-  '[hidden]:not([hidden="until-found" i])',
-  '[aria-hidden="true" i]',
-  '[contenteditable]:not([contenteditable="false" i])',
-].join(',');
+const SKIP_ATTRIBUTES = '[hidden],[aria-hidden],[contenteditable]';
 
-/** The nearest element that is not inline holds a phrase. */
-const BLOCK_SELECTOR = `:not(${lower(INLINE_TAGS).join(',')})`;
+function skippedByAttributes(el: Element): boolean {
+  if (!el.matches(SKIP_ATTRIBUTES)) return false;
+  const hidden = el.getAttribute('hidden');
+  if (hidden !== null && hidden.toLowerCase() !== 'until-found') return true;
+  if (el.getAttribute('aria-hidden')?.toLowerCase() === 'true') return true;
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
+}
 
 export interface TextBlock {
   /** Concatenated data of `nodes`. */
@@ -67,6 +70,8 @@ const defaultVisible = (el: Element) =>
 export class TextWalker {
   private walker: TreeWalker;
   private visibleCache = new Map<Element, boolean>();
+  /** Skip decisions per element, so shared ancestors are judged once per walk. */
+  private skipCache = new Map<Element, boolean>();
   private pending: Text | null = null;
   private pendingBlock: Element | null = null;
   /** Block of the node last returned by nextUsableText. */
@@ -87,7 +92,23 @@ export class TextWalker {
 
   /** Whether text inside `el` must be left alone (ancestors above the walk's root count too). */
   isSkipped(el: Element | null): boolean {
-    return !!el && el.closest(SKIP_SELECTOR) !== null;
+    if (!el) return false;
+    const cached = this.skipCache.get(el);
+    if (cached !== undefined) return cached;
+    const skip = SKIP_NAMES.has(el.localName) || skippedByAttributes(el) || this.isSkipped(el.parentElement);
+    this.skipCache.set(el, skip);
+    return skip;
+  }
+
+  /** The nearest ancestor-or-self that is not inline (stopping at the walk's root). */
+  private blockOf(el: Element): Element {
+    let b = el;
+    while (b !== this.root && INLINE_NAMES.has(b.localName)) {
+      const up = b.parentElement;
+      if (!up) break;
+      b = up;
+    }
+    return b;
   }
 
   /**
@@ -121,8 +142,8 @@ export class TextWalker {
         const backInBlock = this.lastUsable && parent === this.lastBlock;
         this.lastParent = parent;
         if (!backInBlock) {
-          this.lastUsable = parent.closest(SKIP_SELECTOR) === null;
-          if (this.lastUsable) this.lastBlock = parent.closest(BLOCK_SELECTOR);
+          this.lastUsable = !this.isSkipped(parent);
+          if (this.lastUsable) this.lastBlock = this.blockOf(parent);
         }
       }
       if (!this.lastUsable) continue;
