@@ -54,7 +54,7 @@ export interface TermCountMessage {
   count: number;
 }
 
-export type ContentMessage = GetPageTermsMessage | RevealTermMessage | GetPageUrlMessage | StepTermMessage | ShowEntryMessage;
+export type ContentMessage = GetPageTermsMessage | RevealTermMessage | GetPageUrlMessage | StepTermMessage | ShowEntryMessage | GetPageKindMessage;
 
 const hasType = (m: unknown, type: string) =>
   typeof m === 'object' && m !== null && (m as { type?: unknown }).type === type;
@@ -81,3 +81,28 @@ export interface GetCardEntryMessage {
 }
 export const isGetCardEntry = (m: unknown): m is GetCardEntryMessage =>
   hasType(m, 'get-card-entry') && Number.isInteger((m as { index?: unknown }).index);
+
+/**
+ * The PDF viewer is an extension page, which `tabs.sendMessage` does not reach: the popup and the
+ * background send it the same messages with `runtime.sendMessage`, naming the viewer's tab, so
+ * only that viewer answers (with exactly the reply the content script would give).
+ */
+export interface ViewerTarget {
+  tabId: number;
+}
+export type Targeted<M> = M & { target: ViewerTarget };
+
+export const targetTabOf = (m: unknown): number | null => {
+  const target = typeof m === 'object' && m !== null ? (m as { target?: unknown }).target : undefined;
+  const tabId = typeof target === 'object' && target !== null ? (target as { tabId?: unknown }).tabId : undefined;
+  return typeof tabId === 'number' && Number.isInteger(tabId) ? tabId : null;
+};
+
+/** Whether a runtime message is meant for the viewer in tab `tabId`. */
+export const isForTab = (m: unknown, tabId: number | null): boolean => tabId !== null && targetTabOf(m) === tabId;
+
+/** Popup -> content script: is this document a PDF (Chromium's own viewer runs our script)? */
+export interface GetPageKindMessage {
+  type: 'get-page-kind';
+}
+export const isGetPageKind = (m: unknown): m is GetPageKindMessage => hasType(m, 'get-page-kind');
