@@ -6,28 +6,38 @@ import { browser, type Browser } from 'wxt/browser';
 import { loadEntries } from 'virtual:glossary/entries';
 import { exactEntry } from '@/background/lookup';
 import { withSite } from '@/background/toggle-site';
-import { isGetCardEntry, isTermCount } from '@/messaging/contract';
+import { isGetCardEntry, isTermCount, isViewerOpened, type ContentMessage } from '@/messaging/contract';
+import { arxivAutoOpenTarget } from '@/background/pdf-open';
+import { PDF_LINK_PATTERNS, viewerUrlFor } from '@/pdf/pdf-url';
 import { toCardEntry } from '@/glossary/display';
 import { t } from '@/messaging/i18n';
 import { siteKeyFor } from '@/settings/site-key';
 import { loadSettings, updateSettings, watchSettings } from '@/settings/store';
 
 const MENU_ID = 'lookup-selection';
+const PDF_MENU_ID = 'open-pdf-link';
 
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
 
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     browser.contextMenus.create({ id: MENU_ID, title: t('contextMenuLookup'), contexts: ['selection'] });
+    // On links to PDFs only (by address: a .pdf path or an arXiv /pdf/ link).
+    browser.contextMenus.create({ id: PDF_MENU_ID, title: t('contextMenuOpenPdf'), contexts: ['link'], targetUrlPatterns: PDF_LINK_PATTERNS });
     if (reason === 'install' || reason === 'update') await injectIntoOpenTabs();
   });
 
   // Badge: distinct terms on the page, reported by the page's content script.
   const counts = new Map<number, number>();
   let badge = true;
-  void loadSettings().then((s) => (badge = s.badge));
+  let arxivAutoOpen = false;
+  void loadSettings().then((s) => {
+    badge = s.badge;
+    arxivAutoOpen = s.arxivAutoOpen;
+  });
   watchSettings((s) => {
     badge = s.badge;
+    arxivAutoOpen = s.arxivAutoOpen;
     for (const [tabId, n] of counts) void setBadge(tabId, n);
   });
   const setBadge = (tabId: number, n: number) =>
@@ -36,21 +46,39 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => {
     if (isGetCardEntry(message)) return Promise.resolve(toCardEntry(loadEntries(), message.index));
     const tabId = sender.tab?.id;
+    if (isViewerOpened(message) && tabId !== undefined) viewerFiles.set(tabId, message.file);
     if (isTermCount(message) && tabId !== undefined && sender.frameId === 0) {
       counts.set(tabId, message.count);
       void setBadge(tabId, message.count);
     }
     return undefined;
   });
-  browser.tabs.onRemoved.addListener((tabId) => counts.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    counts.delete(tabId);
+    viewerFiles.delete(tabId);
+  });
+
+  // The arXiv option: a tab that navigates to arxiv.org/pdf/... goes to our viewer instead. The
+  // tab's new URL is visible to us through the host permission we already hold: no extra one.
+  const viewerFiles = new Map<number, string>();
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (!change.url) return;
+    const file = arxivAutoOpenTarget(change.url, arxivAutoOpen, viewerFiles.get(tabId));
+    if (!file) return;
+    viewerFiles.set(tabId, file);
+    void browser.tabs.update(tabId, { url: viewerUrlFor(browser.runtime.getURL('/pdf-viewer.html'), file) }).catch(() => {});
+  });
 
   browser.contextMenus.onClicked.addListener(async (info, tab) => {
+    if (info.menuItemId === PDF_MENU_ID && info.linkUrl) {
+      const url = viewerUrlFor(browser.runtime.getURL('/pdf-viewer.html'), info.linkUrl);
+      await browser.tabs.create({ url, ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}), ...(tab?.id !== undefined ? { openerTabId: tab.id } : {}) });
+      return;
+    }
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;
     const entry = exactEntry(loadEntries(), info.selectionText);
     if (entry && tab?.id !== undefined) {
-      const shown = await browser.tabs
-        .sendMessage(tab.id, { type: 'show-entry', id: entry.id }, { frameId: info.frameId ?? 0 })
-        .catch(() => false);
+      const shown = await sendToTab(tab.id, { type: 'show-entry', id: entry.id }, info.frameId ?? 0);
       if (shown) return;
     }
     await openPopupWindow({ q: info.selectionText.trim().slice(0, 200), ...(tab?.id !== undefined ? { tab: String(tab.id) } : {}) });
@@ -60,9 +88,9 @@ export default defineBackground(() => {
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (tabId === undefined) return;
     if (command === 'next-term') {
-      await browser.tabs.sendMessage(tabId, { type: 'step-term', direction: 1 }, { frameId: 0 }).catch(() => {});
+      await sendToTab(tabId, { type: 'step-term', direction: 1 });
     } else if (command === 'toggle-site') {
-      const url = (await browser.tabs.sendMessage(tabId, { type: 'get-page-url' }, { frameId: 0 }).catch(() => null)) as string | null;
+      const url = (await sendToTab(tabId, { type: 'get-page-url' })) as string | null;
       const site = url ? siteKeyFor(url) : null;
       if (!site) return;
       await updateSettings((s) => {
@@ -72,6 +100,16 @@ export default defineBackground(() => {
     }
   });
 });
+
+/**
+ * A message for the page in a tab: its content script, or, in a tab showing our PDF viewer (an
+ * extension page, which tabs.sendMessage does not reach), the viewer addressed by tab id.
+ */
+async function sendToTab(tabId: number, message: ContentMessage, frameId = 0): Promise<unknown> {
+  const answer = await browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
+  if (answer !== undefined && answer !== null) return answer;
+  return browser.runtime.sendMessage({ ...message, target: { tabId } }).catch(() => null);
+}
 
 async function openPopupWindow(params: Record<string, string>): Promise<void> {
   const url = `${browser.runtime.getURL('/popup.html')}?${new URLSearchParams(params)}`;

@@ -106,3 +106,12 @@ export interface GetPageKindMessage {
   type: 'get-page-kind';
 }
 export const isGetPageKind = (m: unknown): m is GetPageKindMessage => hasType(m, 'get-page-kind');
+
+/** PDF viewer -> background: this tab shows `file` in our viewer (so the arXiv option lets the
+ * reader go back to the browser's own viewer of the same PDF). */
+export interface ViewerOpenedMessage {
+  type: 'viewer-opened';
+  file: string;
+}
+export const isViewerOpened = (m: unknown): m is ViewerOpenedMessage =>
+  hasType(m, 'viewer-opened') && typeof (m as { file?: unknown }).file === 'string';

@@ -8,7 +8,7 @@ import matcher from 'virtual:glossary/matcher';
 import tooltipCss from '@/page/tooltip.css?inline';
 import tippyCss from 'tippy.js/dist/tippy.css?inline';
 import { GlossaryPage } from '@/page/glossary-page';
-import { isGetPageTerms, isGetPageUrl, isRevealTerm, isShowEntry, isStepTerm } from '@/messaging/contract';
+import { isGetPageKind, isGetPageTerms, isGetPageUrl, isRevealTerm, isShowEntry, isStepTerm } from '@/messaging/contract';
 import { isURLEnabled } from '@/settings/is-url-enabled';
 import { loadSettings, watchSettings } from '@/settings/store';
 import type { Settings } from '@/settings/settings';
@@ -45,6 +45,8 @@ export default defineContentScript({
     const onMessage = (message: unknown) => {
       if (isGetPageTerms(message)) return Promise.resolve(page.report());
       if (isGetPageUrl(message)) return Promise.resolve(location.href);
+      // The popup offers the PDF viewer where the browser shows a PDF (application/pdf).
+      if (isGetPageKind(message)) return Promise.resolve(document.contentType);
       if (isRevealTerm(message)) return Promise.resolve(page.reveal(message.id));
       if (isStepTerm(message)) return Promise.resolve(page.step(message.direction ?? 1));
       if (isShowEntry(message)) {

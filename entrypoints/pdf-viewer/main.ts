@@ -62,6 +62,9 @@ browser.runtime.onMessage.addListener((message: unknown) => {
   return undefined;
 });
 
+// The background remembers which PDF this tab shows (the arXiv option must not bounce back).
+if (file) void browser.runtime.sendMessage({ type: 'viewer-opened', file }).catch(() => {});
+
 function apply(s: Settings): void {
   if (app.failure) return;
   page.setMode(s.mode);
