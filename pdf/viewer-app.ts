@@ -20,6 +20,15 @@ import { PdfPages } from './pdf-pages';
 import { TextFinder } from './text-finder';
 import { clampScale, fitWidthScale, stepScale } from './zoom';
 
+const SYMBOLS: Record<string, string> = {
+  'prev-page': '‹',
+  'next-page': '›',
+  'zoom-out': '−',
+  'zoom-in': '+',
+  'find-prev': '↑',
+  'find-next': '↓',
+};
+
 export interface ViewerDeps {
   doc: Document;
   t: Translate;
@@ -53,8 +62,9 @@ export class ViewerApp {
 
   mount(root: HTMLElement, fileUrl: string | null): void {
     const { doc, t } = this.d;
-    const button = (id: string, label: string, text: string, keys: string | undefined, onClick: () => void) => {
-      const b = h(doc, 'button', { type: 'button', id, 'aria-label': label, title: keys ? `${label} (${keys})` : label, 'aria-keyshortcuts': keys }, text);
+    // Symbol buttons get a name; a button with words is named by them (visible label = name).
+    const button = (id: string, label: string, text: string | null, keys: string | undefined, onClick: () => void) => {
+      const b = h(doc, 'button', { type: 'button', id, 'aria-label': text ? undefined : label, title: keys ? `${label} (${keys})` : label, 'aria-keyshortcuts': keys }, text ?? SYMBOLS[id] ?? '');
       b.addEventListener('click', onClick);
       return b;
     };
@@ -96,20 +106,20 @@ export class ViewerApp {
         doc,
         'div',
         { class: 'group', role: 'group', 'aria-label': t('viewerPages') },
-        button('prev-page', t('viewerPrevPage'), '‹', 'P', () => this.goTo(this.current() - 1)),
+        button('prev-page', t('viewerPrevPage'), null, 'P', () => this.goTo(this.current() - 1)),
         h(doc, 'label', { for: 'page-number' }, t('viewerPage')),
         this.pageInput,
         this.pageCount,
-        button('next-page', t('viewerNextPage'), '›', 'N', () => this.goTo(this.current() + 1)),
+        button('next-page', t('viewerNextPage'), null, 'N', () => this.goTo(this.current() + 1)),
       ),
       h(
         doc,
         'div',
         { class: 'group', role: 'group', 'aria-label': t('viewerZoom') },
-        button('zoom-out', t('viewerZoomOut'), '−', '-', () => this.zoom(-1)),
+        button('zoom-out', t('viewerZoomOut'), null, '-', () => this.zoom(-1)),
         this.zoomLevel,
-        button('zoom-in', t('viewerZoomIn'), '+', '+', () => this.zoom(1)),
-        button('fit-width', t('viewerFitWidth'), t('viewerFitWidthShort'), 'W', () => this.fit()),
+        button('zoom-in', t('viewerZoomIn'), null, '+', () => this.zoom(1)),
+        button('fit-width', t('viewerFitWidth'), t('viewerFitWidth'), 'W', () => this.fit()),
       ),
       h(
         doc,
@@ -117,8 +127,8 @@ export class ViewerApp {
         { class: 'group find', role: 'search' },
         h(doc, 'label', { for: 'find', class: 'sr-only' }, t('viewerFind')),
         this.findInput,
-        button('find-prev', t('viewerFindPrev'), '↑', 'Shift+Enter', () => this.findStep(-1)),
-        button('find-next', t('viewerFindNext'), '↓', 'Enter', () => this.findStep(1)),
+        button('find-prev', t('viewerFindPrev'), null, 'Shift+Enter', () => this.findStep(-1)),
+        button('find-next', t('viewerFindNext'), null, 'Enter', () => this.findStep(1)),
         this.findStatus,
       ),
       links,

@@ -1,0 +1,245 @@
+/**
+ * The PDF viewer in real Chromium, on a paper the test prints itself (two columns, several pages,
+ * known alignment terms): the terms are reported through the same contract as web pages (as the
+ * popup asks, by a runtime message naming the viewer's tab), a hovered term opens its tooltip,
+ * reading works (pages, zoom, find, keyboard), axe finds nothing in light and dark, and a
+ * malformed, missing or unsupported PDF shows a clear message.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, tabIdOf, viewerTerms, sendToViewer, type ChromiumSession } from '../../harness/chromium';
+import { CHROME_BUILD, requireBuild } from '../../harness/paths';
+import { HIGHLIGHT_PREFIX, paintedRangesScript, tooltipTextScript } from '../../harness/page-probe';
+import { serve, type StaticServer } from '../../harness/serve';
+import { axeViolations } from '../../harness/axe';
+import { MALFORMED_PDF, PAPER_TERMS, makePaperPdf } from '../../harness/test-pdf';
+
+let session: ChromiumSession;
+let server: StaticServer;
+let dir: string;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'agc-pdf-'));
+  writeFileSync(join(dir, 'paper.pdf'), await makePaperPdf());
+  writeFileSync(join(dir, 'broken.pdf'), MALFORMED_PDF);
+  writeFileSync(join(dir, 'page.html'), '<!doctype html><title>not a pdf</title><p>Hello</p>');
+  server = await serve({ '/pdf/': dir });
+  session = await launchChromium(requireBuild(CHROME_BUILD));
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const viewerUrl = (file: string) => `chrome-extension://${session.extensionId}/pdf-viewer.html?file=${encodeURIComponent(file)}`;
+
+async function openViewer(file: string, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; tabId: number }> {
+  const page = await session.context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.emulateMedia({ colorScheme });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
+  await page.goto(viewerUrl(file));
+  return { page, tabId: await tabIdOf(session, page) };
+}
+
+const allTermsFound = (r: { terms: { id: string }[] }) => Object.values(PAPER_TERMS).every((id) => r.terms.some((t) => t.id === id));
+
+describe('Chromium: PDF viewer', () => {
+  it('renders the paper with a text layer per page and reports its terms through the contract', async () => {
+    const { page, tabId } = await openViewer(server.url('/pdf/paper.pdf'));
+    await page.waitForSelector('.page canvas');
+    const pages = await page.locator('.page').count();
+    expect(pages).toBeGreaterThanOrEqual(3);
+    const report = await viewerTerms(session, tabId, (r) => r.status === 'done' && allTermsFound(r));
+    // Exactly the contract's shape (DESIGN.md): nothing more, nothing less.
+    expect(Object.keys(report).sort()).toEqual(['openTooltip', 'scanMs', 'scannedChars', 'status', 'terms']);
+    expect(report.scannedChars).toBeGreaterThan(5000);
+    const ids = report.terms.map((t) => t.id);
+    // In reading order: abstract, then section 1, 2, 3 (over several pages and both columns).
+    const order = Object.values(PAPER_TERMS).map((id) => ids.indexOf(id));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(report.terms.find((t) => t.id === 'goodharts-law')!.forms.join()).toMatch(/Goodhart['’]s law/);
+    // The later terms sit on later pages: the text layers of pages not yet drawn are read too.
+    expect(await page.locator('.textLayer').count()).toBe(pages);
+    expect(await page.locator('.page', { hasText: 'corrigibility' }).getAttribute('data-page')).not.toBe('1');
+    // Painted with the same highlights as web pages.
+    const painted = await page.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX);
+    expect(painted.map((p) => p.text.toLowerCase())).toEqual(expect.arrayContaining(['mesa-optimizer', 'reward hacking']));
+    await page.close();
+  });
+
+  it('opens the tooltip of a hovered term and reads its definition', async () => {
+    const { page, tabId } = await openViewer(server.url('/pdf/paper.pdf'));
+    await viewerTerms(session, tabId, allTermsFound);
+    const target = (await page.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX)).find((p) => /mesa-optimizer/i.test(p.text));
+    expect(target).toBeTruthy();
+    await page.mouse.move(target!.x - 40, target!.y + 40);
+    await page.mouse.move(target!.x, target!.y, { steps: 4 });
+    await expect.poll(async () => (await viewerTerms(session, tabId)).openTooltip, { timeout: 4000 }).toEqual({ id: 'mesa-optimizer' });
+    const text = await page.evaluate(tooltipTextScript);
+    expect(text).toMatch(/mesa-optimi[sz]er/i);
+    expect(text).toMatch(/optimi[sz]/i);
+    expect(text!.length).toBeGreaterThan(80);
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await viewerTerms(session, tabId)).openTooltip, { timeout: 2000 }).toBeNull();
+    await page.close();
+  });
+
+  it('the popup lists the viewer\'s terms under "On this page" and reveals one', async () => {
+    const { page, tabId } = await openViewer(server.url('/pdf/paper.pdf'));
+    const report = await viewerTerms(session, tabId, allTermsFound);
+    const popup = await session.context.newPage();
+    popup.setDefaultTimeout(10_000);
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+    await expect
+      .poll(() => popup.$$eval('.page-terms button', (bs) => bs.map((b) => b.getAttribute('data-entry'))), { timeout: 8000 })
+      .toEqual(expect.arrayContaining(Object.values(PAPER_TERMS)));
+    const listed = await popup.$$eval('.page-terms button', (bs) => bs.map((b) => b.getAttribute('data-entry')));
+    expect(listed.length).toBeLessThanOrEqual(report.terms.length + 5);
+    // The viewer is not offered "Open with glossary" again, and the site switch names the PDF's site.
+    expect(await popup.locator('#open-with-glossary').count()).toBe(0);
+    expect(await popup.locator('label[for=site-switch]').textContent()).toContain('127.0.0.1');
+    await popup.locator('.page-terms button[data-entry="corrigibility"]').click();
+    await expect.poll(async () => (await viewerTerms(session, tabId)).openTooltip, { timeout: 4000 }).toEqual({ id: 'corrigibility' });
+    await popup.close();
+    await page.close();
+  });
+
+  it('reads like a reader: page number, next/previous, zoom, fit width, find and keyboard', async () => {
+    const { page, tabId } = await openViewer(server.url('/pdf/paper.pdf'));
+    await viewerTerms(session, tabId, allTermsFound);
+    const total = await page.locator('.page').count();
+    expect(await page.locator('#page-count').textContent()).toContain(String(total));
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(() => page.inputValue('#page-number')).toBe('2');
+    await page.fill('#page-number', String(total));
+    await page.press('#page-number', 'Enter');
+    await expect.poll(() => page.inputValue('#page-number')).toBe(String(total));
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await expect.poll(() => page.inputValue('#page-number')).toBe(String(total - 1));
+
+    const zoom = () => page.locator('#zoom-level').textContent();
+    const before = await zoom();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(zoom).not.toBe(before);
+    const zoomed = parseInt((await zoom())!, 10);
+    expect(zoomed).toBeGreaterThan(parseInt(before!, 10));
+    // Keyboard: "-" zooms out, "p" goes back a page (focus on the document, not a field).
+    const blur = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await blur();
+    await page.keyboard.press('-');
+    await expect.poll(async () => parseInt((await zoom())!, 10)).toBeLessThan(zoomed);
+    const pageBefore = Number(await page.inputValue('#page-number'));
+    await page.keyboard.press('p');
+    await expect.poll(async () => Number(await page.inputValue('#page-number'))).toBe(pageBefore - 1);
+    await page.getByRole('button', { name: 'Fit width' }).click();
+    const width = await page.locator('.page').first().evaluate((el) => el.getBoundingClientRect().width);
+    expect(width).toBeGreaterThan(1280 - 80);
+    expect(width).toBeLessThanOrEqual(1280);
+    // After zooming the text layer still lies over the glyphs: the painted term stays on the page.
+    const painted = await page.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX);
+    expect(painted.length).toBeGreaterThan(0);
+
+    // Find: "/" focuses the box; hits in all pages, Enter steps through them.
+    await blur();
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('find');
+    await page.keyboard.type('measure');
+    await expect.poll(() => page.locator('#find-status').textContent()).toBe('1 of 2');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#find-status').textContent()).toBe('2 of 2');
+    const found = await page.evaluate(() => [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('pdf-viewer-find-current') ?? [])].map((r) => r.toString()));
+    expect(found).toEqual(['measure']);
+    await page.fill('#find', 'reward   HACKING');
+    await expect.poll(() => page.locator('#find-status').textContent()).toBe('1 of 1');
+    await page.fill('#find', 'no such phrase anywhere');
+    await expect.poll(() => page.locator('#find-status').textContent()).toBe('No matches');
+
+    // The text layer is selectable.
+    const selected = await page.evaluate(() => {
+      const span = [...document.querySelectorAll('.textLayer span')].find((s) => /Goodhart/.test(s.textContent ?? ''))!;
+      getSelection()!.selectAllChildren(span);
+      return getSelection()!.toString();
+    });
+    expect(selected).toMatch(/Goodhart/);
+    await page.close();
+  });
+
+  it.each(['light', 'dark'] as const)('has no axe violations (%s)', async (scheme) => {
+    const { page, tabId } = await openViewer(server.url('/pdf/paper.pdf'), scheme);
+    await viewerTerms(session, tabId, allTermsFound);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('a malformed PDF shows a clear message', async () => {
+    const { page, tabId } = await openViewer(server.url('/pdf/broken.pdf'));
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toMatch(/not a readable PDF/);
+    expect(await alert.getAttribute('data-kind')).toBe('not-pdf');
+    expect(await page.title()).toMatch(/PDF not opened/);
+    // The popup is told there are no terms (not "highlighting is off").
+    expect((await viewerTerms(session, tabId)).terms).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('a web page served as the "PDF" shows the same message', async () => {
+    const { page } = await openViewer(server.url('/pdf/page.html'));
+    await expect.poll(() => page.getByRole('alert').getAttribute('data-kind'), { timeout: 10_000 }).toBe('not-pdf');
+    await page.close();
+  });
+
+  it('a missing PDF (404) says it was not found, with the status and the address', async () => {
+    const missing = server.url('/pdf/no-such-paper.pdf');
+    const { page } = await openViewer(missing);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toMatch(/was not found/);
+    expect(await alert.getAttribute('data-kind')).toBe('not-found');
+    expect(await alert.textContent()).toContain('404');
+    expect(await alert.locator('a').getAttribute('href')).toBe(missing);
+    await page.close();
+  });
+
+  it('an unsupported or absent address is explained too', async () => {
+    const { page } = await openViewer('javascript:alert(1)');
+    await expect.poll(() => page.getByRole('alert').getAttribute('data-kind'), { timeout: 10_000 }).toBe('unsupported');
+    await page.goto(`chrome-extension://${session.extensionId}/pdf-viewer.html`);
+    await expect.poll(() => page.getByRole('alert').getAttribute('data-kind'), { timeout: 10_000 }).toBe('no-file');
+    await page.close();
+  });
+
+  it('opens a local file where the browser allows file access, and explains the switch where it fails', async () => {
+    // Chromium started with --load-extension grants file access, as the switch does.
+    const local = await openViewer(`file://${join(dir, 'paper.pdf')}`);
+    await viewerTerms(session, local.tabId, allTermsFound);
+    await local.page.close();
+    const { page } = await openViewer(`file://${join(dir, 'no-such-paper.pdf')}`);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.getAttribute('data-kind'), { timeout: 10_000 }).toBe('file-access');
+    expect(await alert.textContent()).toContain('Allow access to file URLs');
+    expect(await alert.textContent()).toContain('chrome://extensions');
+    await page.close();
+  });
+
+  it('only the addressed viewer answers', async () => {
+    const a = await openViewer(server.url('/pdf/paper.pdf'));
+    const b = await openViewer(server.url('/pdf/broken.pdf'));
+    await viewerTerms(session, a.tabId, allTermsFound);
+    expect((await sendToViewer<string>(session, a.tabId, { type: 'get-page-url' }))).toBe(server.url('/pdf/paper.pdf'));
+    expect((await sendToViewer<string>(session, b.tabId, { type: 'get-page-url' }))).toBe(server.url('/pdf/broken.pdf'));
+    expect((await viewerTerms(session, b.tabId)).terms).toEqual([]);
+    await a.page.close();
+    await b.page.close();
+  });
+
+  it('logs no errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
