@@ -239,6 +239,91 @@ describe('Chromium: PDF viewer', () => {
     await b.page.close();
   });
 
+  it('the popup on a PDF tab offers "Open with glossary", which opens it in the viewer', async () => {
+    const tab = await session.context.newPage();
+    tab.setDefaultTimeout(10_000);
+    await tab.goto(server.url('/pdf/paper.pdf'));
+    const tabId = await tabIdOf(session, tab);
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+    const open = popup.getByRole('button', { name: 'Open with glossary' });
+    await open.waitFor();
+    // Not an arXiv paper: no HTML version is offered.
+    expect(await popup.locator('#arxiv-html').count()).toBe(0);
+    expect(await axeViolations(popup)).toEqual([]);
+    await open.click();
+    await expect.poll(() => tab.url()).toBe(viewerUrl(server.url('/pdf/paper.pdf')));
+    await viewerTerms(session, tabId, allTermsFound);
+    await popup.close();
+    await tab.close();
+  });
+
+  it('the popup on a web page offers nothing of the kind', async () => {
+    const tab = await session.context.newPage();
+    await tab.goto(server.url('/pdf/page.html'));
+    const tabId = await tabIdOf(session, tab);
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('#site-switch');
+    expect(await popup.locator('#open-with-glossary').count()).toBe(0);
+    await popup.close();
+    await tab.close();
+  });
+
+  describe('arXiv (arxiv.org answered by the test, never the network)', () => {
+    const paper = 'https://arxiv.org/pdf/2401.00001v2';
+    beforeAll(async () => {
+      const { readFileSync } = await import('node:fs');
+      const body = readFileSync(join(dir, 'paper.pdf'));
+      await session.context.route('https://arxiv.org/**', (route) => route.fulfill({ status: 200, contentType: 'application/pdf', body }));
+    });
+    afterAll(async () => {
+      await session.context.unroute('https://arxiv.org/**');
+    });
+
+    it('the popup on an arXiv PDF also offers the HTML version, worded honestly', async () => {
+      const tab = await session.context.newPage();
+      await tab.goto(paper);
+      const tabId = await tabIdOf(session, tab);
+      const popup = await session.context.newPage();
+      await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+      const html = popup.locator('#arxiv-html');
+      await html.waitFor();
+      expect(await html.getAttribute('href')).toBe('https://arxiv.org/html/2401.00001v2');
+      expect(await html.textContent()).toBe('HTML version (if available)');
+      await popup.close();
+      await tab.close();
+    });
+
+    it('with the option on, arXiv PDFs open in the viewer; Back returns to the browser\'s viewer and stays', async () => {
+      const options = await session.context.newPage();
+      await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+      const toggle = options.locator('#arxiv-auto-open');
+      expect(await toggle.isChecked()).toBe(false);
+      expect(await axeViolations(options)).toEqual([]);
+      await toggle.click();
+      await expect.poll(() => options.locator('#message').textContent()).toBeTruthy();
+
+      const tab = await session.context.newPage();
+      tab.setDefaultTimeout(10_000);
+      await tab.goto(paper).catch(() => {}); // the navigation is replaced by the viewer
+      await expect.poll(() => tab.url(), { timeout: 10_000 }).toBe(viewerUrl(paper));
+      const tabId = await tabIdOf(session, tab);
+      await viewerTerms(session, tabId, allTermsFound);
+      expect(await tab.locator('#arxiv-html-link').getAttribute('href')).toBe('https://arxiv.org/html/2401.00001v2');
+
+      await tab.goBack();
+      await expect.poll(() => tab.url()).toBe(paper);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(tab.url()).toBe(paper);
+
+      await toggle.click(); // off again
+      await expect.poll(() => toggle.isChecked()).toBe(false);
+      await options.close();
+      await tab.close();
+    });
+  });
+
   it('logs no errors', () => {
     expect(errors).toEqual([]);
   });
