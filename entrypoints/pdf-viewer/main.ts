@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import matcher from 'virtual:glossary/matcher';
 import tooltipCss from '@/page/tooltip.css?inline';
 import tippyCss from 'tippy.js/dist/tippy.css?inline';
-import workerSrc from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import workerSrc from 'pdfjs-dist/build/pdf.worker.mjs?worker&url';
 import { GlossaryPage } from '@/page/glossary-page';
 import { isForTab, isGetPageKind, isGetPageTerms, isGetPageUrl, isRevealTerm, isShowEntry, isStepTerm } from '@/messaging/contract';
 import { t } from '@/messaging/i18n';
