@@ -235,6 +235,10 @@ describe('Chromium: PDF viewer', () => {
     expect((await sendToViewer<string>(session, a.tabId, { type: 'get-page-url' }))).toBe(server.url('/pdf/paper.pdf'));
     expect((await sendToViewer<string>(session, b.tabId, { type: 'get-page-url' }))).toBe(server.url('/pdf/broken.pdf'));
     expect((await viewerTerms(session, b.tabId)).terms).toEqual([]);
+    // The keyboard command's message (Alt+Shift+N) reaches the viewer the same way.
+    const stepped = await sendToViewer<string>(session, a.tabId, { type: 'step-term', direction: 1 });
+    expect(stepped).toBe('learned-optimization');
+    await expect.poll(async () => (await viewerTerms(session, a.tabId)).openTooltip).toEqual({ id: stepped });
     await a.page.close();
     await b.page.close();
   });
