@@ -8,11 +8,24 @@ import { exactEntry } from '@/background/lookup';
 import { withSite } from '@/background/toggle-site';
 import { isGetCardEntry, isTermCount, isViewerOpened, type ContentMessage } from '@/messaging/contract';
 import { arxivAutoOpenTarget } from '@/background/pdf-open';
-import { PDF_LINK_PATTERNS, viewerUrlFor } from '@/pdf/pdf-url';
+import { isArxivPdf, PDF_LINK_PATTERNS, viewerUrlFor } from '@/pdf/pdf-url';
 import { toCardEntry } from '@/glossary/display';
 import { t } from '@/messaging/i18n';
 import { siteKeyFor } from '@/settings/site-key';
 import { loadSettings, updateSettings, watchSettings } from '@/settings/store';
+
+// Which PDF each tab shows in our viewer, one key per tab. Session storage: it outlives the
+// service worker's restarts (Back from the viewer may come minutes later) and is gone when the
+// browser closes.
+const viewerKey = (tabId: number) => `viewer-file:${tabId}`;
+async function viewerFile(tabId: number): Promise<string | undefined> {
+  const got = await browser.storage.session.get(viewerKey(tabId)).catch(() => ({}) as Record<string, unknown>);
+  const file = got[viewerKey(tabId)];
+  return typeof file === 'string' ? file : undefined;
+}
+async function setViewerFile(tabId: number, file: string | null): Promise<void> {
+  await (file === null ? browser.storage.session.remove(viewerKey(tabId)) : browser.storage.session.set({ [viewerKey(tabId)]: file })).catch(() => {});
+}
 
 const MENU_ID = 'lookup-selection';
 const PDF_MENU_ID = 'open-pdf-link';
@@ -30,14 +43,9 @@ export default defineBackground(() => {
   // Badge: distinct terms on the page, reported by the page's content script.
   const counts = new Map<number, number>();
   let badge = true;
-  let arxivAutoOpen = false;
-  void loadSettings().then((s) => {
-    badge = s.badge;
-    arxivAutoOpen = s.arxivAutoOpen;
-  });
+  void loadSettings().then((s) => (badge = s.badge));
   watchSettings((s) => {
     badge = s.badge;
-    arxivAutoOpen = s.arxivAutoOpen;
     for (const [tabId, n] of counts) void setBadge(tabId, n);
   });
   const setBadge = (tabId: number, n: number) =>
@@ -46,7 +54,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => {
     if (isGetCardEntry(message)) return Promise.resolve(toCardEntry(loadEntries(), message.index));
     const tabId = sender.tab?.id;
-    if (isViewerOpened(message) && tabId !== undefined) viewerFiles.set(tabId, message.file);
+    if (isViewerOpened(message) && tabId !== undefined) void setViewerFile(tabId, message.file);
     if (isTermCount(message) && tabId !== undefined && sender.frameId === 0) {
       counts.set(tabId, message.count);
       void setBadge(tabId, message.count);
@@ -55,18 +63,20 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     counts.delete(tabId);
-    viewerFiles.delete(tabId);
+    void setViewerFile(tabId, null);
   });
 
   // The arXiv option: a tab that navigates to arxiv.org/pdf/... goes to our viewer instead. The
   // tab's new URL is visible to us through the host permission we already hold: no extra one.
-  const viewerFiles = new Map<number, string>();
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (!change.url) return;
-    const file = arxivAutoOpenTarget(change.url, arxivAutoOpen, viewerFiles.get(tabId));
+  // Settings are read here, not from a variable: a service worker woken by this very event has
+  // not loaded them yet.
+  browser.tabs.onUpdated.addListener(async (tabId, change) => {
+    if (!change.url || !isArxivPdf(change.url)) return;
+    const [settings, last] = await Promise.all([loadSettings(), viewerFile(tabId)]);
+    const file = arxivAutoOpenTarget(change.url, settings.arxivAutoOpen, last);
     if (!file) return;
-    viewerFiles.set(tabId, file);
-    void browser.tabs.update(tabId, { url: viewerUrlFor(browser.runtime.getURL('/pdf-viewer.html'), file) }).catch(() => {});
+    await setViewerFile(tabId, file);
+    await browser.tabs.update(tabId, { url: viewerUrlFor(browser.runtime.getURL('/pdf-viewer.html'), file) }).catch(() => {});
   });
 
   browser.contextMenus.onClicked.addListener(async (info, tab) => {
