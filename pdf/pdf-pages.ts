@@ -49,6 +49,8 @@ export class PdfPages {
   private destroyed = false;
   scale: number;
   private allText: Promise<void> | null = null;
+  /** Pages whose text layer is built (or failed): the document is fully read at numPages. */
+  textDone = 0;
 
   private constructor(private readonly o: PdfPagesOptions, first: { width: number; height: number }) {
     this.scale = o.scale;
@@ -191,7 +193,13 @@ export class PdfPages {
       } catch (err) {
         this.o.onError?.(n, err);
         return;
+      } finally {
+        this.textDone++;
       }
+      // Selecting across gaps between spans: see `.endOfContent` in the viewer's style.
+      const end = this.o.doc.createElement('div');
+      end.className = 'endOfContent';
+      layer.append(end);
       // One insertion per page: the glossary's mutation observer scans it as one added root.
       if (!this.destroyed) b.el.append(layer);
     })();
@@ -204,6 +212,11 @@ export class PdfPages {
       if (this.destroyed) return;
       await this.ensureText(b.n);
     }
+  }
+
+  /** Whether every page's text layer is built (find and the glossary have the whole text). */
+  get textComplete(): boolean {
+    return this.textDone >= this.boxes.length;
   }
 
   /** The page whose box holds the middle of the window, counted from 1. */

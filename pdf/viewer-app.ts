@@ -138,6 +138,12 @@ export class ViewerApp {
     this.setControlsEnabled(false);
 
     doc.addEventListener('keydown', (e) => this.onKey(e));
+    // While a selection is dragged, the text layer's end-of-content box covers the page so the
+    // selection does not jump to the end of the text in gaps between lines.
+    doc.addEventListener('pointerdown', (e) => (e.target as Element | null)?.closest?.('.textLayer')?.classList.add('selecting'));
+    doc.addEventListener('pointerup', () => {
+      for (const l of doc.querySelectorAll('.textLayer.selecting')) l.classList.remove('selecting');
+    });
     let ticking = false;
     doc.defaultView!.addEventListener('scroll', () => {
       if (ticking) return;
@@ -205,6 +211,11 @@ export class ViewerApp {
 
   private setControlsEnabled(on: boolean): void {
     for (const el of this.toolbar.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input')) el.disabled = !on;
+  }
+
+  /** Every page's text has been laid out (until then the glossary is still reading). */
+  get textComplete(): boolean {
+    return !!this.pages?.textComplete;
   }
 
   private current(): number {

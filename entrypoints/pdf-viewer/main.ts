@@ -17,6 +17,7 @@ import { ViewerApp } from '@/pdf/viewer-app';
 import { isURLEnabled } from '@/settings/is-url-enabled';
 import { loadSettings, watchSettings } from '@/settings/store';
 import type { Settings } from '@/settings/settings';
+import type { PageTermsReport } from '@/messaging/contract';
 import type { CardEntry } from '@/glossary/display-types';
 import '@/entrypoints/glossary.content/highlight.css';
 
@@ -49,7 +50,7 @@ app.mount(document.getElementById('app')!, file);
 
 browser.runtime.onMessage.addListener((message: unknown) => {
   if (!isForTab(message, myTabId)) return undefined;
-  if (isGetPageTerms(message)) return Promise.resolve(page.report());
+  if (isGetPageTerms(message)) return Promise.resolve(report());
   if (isGetPageUrl(message)) return Promise.resolve(file ?? location.href);
   if (isGetPageKind(message)) return Promise.resolve('pdf-viewer');
   if (isRevealTerm(message)) return Promise.resolve(page.reveal(message.id));
@@ -64,6 +65,12 @@ browser.runtime.onMessage.addListener((message: unknown) => {
 
 // The background remembers which PDF this tab shows (the arXiv option must not bounce back).
 if (file) void browser.runtime.sendMessage({ type: 'viewer-opened', file }).catch(() => {});
+
+/** The content script's reply, but 'scanning' until pdf.js has laid out every page's text. */
+function report(): PageTermsReport {
+  const r = page.report();
+  return r.status === 'done' && !app.failure && !app.textComplete ? { ...r, status: 'scanning' } : r;
+}
 
 function apply(s: Settings): void {
   if (app.failure) return;

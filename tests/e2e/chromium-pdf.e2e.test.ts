@@ -17,6 +17,10 @@ import { serve, type StaticServer } from '../../harness/serve';
 import { axeViolations } from '../../harness/axe';
 import { MALFORMED_PDF, PAPER_TERMS, makePaperPdf } from '../../harness/test-pdf';
 
+interface BadgeApi {
+  chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } };
+}
+
 let session: ChromiumSession;
 let server: StaticServer;
 let dir: string;
@@ -71,6 +75,10 @@ describe('Chromium: PDF viewer', () => {
     // Painted with the same highlights as web pages.
     const painted = await page.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX);
     expect(painted.map((p) => p.text.toLowerCase())).toEqual(expect.arrayContaining(['mesa-optimizer', 'reward hacking']));
+    // The toolbar badge counts the viewer's terms, as for a web page.
+    await expect
+      .poll(() => session.serviceWorker.evaluate((id) => (globalThis as unknown as BadgeApi).chrome.action.getBadgeText({ tabId: id }), tabId))
+      .toBe(String(report.terms.length));
     await page.close();
   });
 
