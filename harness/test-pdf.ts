@@ -21,7 +21,7 @@ const FILLER =
   'then evaluated on layouts it has not seen, and the results are averaged over five seeds. ';
 
 /** The paper's HTML: a title, an abstract and two columns of sections over several pages. */
-export function paperHtml(): string {
+export function paperHtml(appendixParagraphs = 0): string {
   const para = (s: string) => `<p>${s}</p>`;
   const filler = (n: number) => Array.from({ length: n }, () => para(FILLER.repeat(3))).join('');
   return `<!doctype html><html><head><meta charset="utf-8"><title>Learned Optimization in Practice</title>
@@ -45,15 +45,17 @@ ${filler(10)}
 <h2>3 Staying correctable</h2>
 ${para('We close with corrigibility: an agent that lets its overseers correct or shut it down.')}
 ${filler(8)}
+${appendixParagraphs ? `<h2>Appendix</h2>${filler(appendixParagraphs)}` : ''}
 </div></body></html>`;
 }
 
-export async function makePaperPdf(): Promise<Buffer> {
+/** The paper as PDF; `appendixParagraphs` lengthens it (about 9 paragraphs a page). */
+export async function makePaperPdf(appendixParagraphs = 0): Promise<Buffer> {
   assertBrowser(CHROMIUM_PATH, 'Chromium', 'chromium', 'CHROMIUM_PATH');
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: QUIET_FLAGS });
   try {
     const page = await browser.newPage();
-    await page.setContent(paperHtml());
+    await page.setContent(paperHtml(appendixParagraphs));
     return await page.pdf({ format: 'Letter', printBackground: false });
   } finally {
     await browser.close();

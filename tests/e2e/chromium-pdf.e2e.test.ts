@@ -29,6 +29,7 @@ const errors: string[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'agc-pdf-'));
   writeFileSync(join(dir, 'paper.pdf'), await makePaperPdf());
+  writeFileSync(join(dir, 'long.pdf'), await makePaperPdf(400));
   writeFileSync(join(dir, 'broken.pdf'), MALFORMED_PDF);
   writeFileSync(join(dir, 'page.html'), '<!doctype html><title>not a pdf</title><p>Hello</p>');
   server = await serve({ '/pdf/': dir });
@@ -79,6 +80,31 @@ describe('Chromium: PDF viewer', () => {
     await expect
       .poll(() => session.serviceWorker.evaluate((id) => (globalThis as unknown as BadgeApi).chrome.action.getBadgeText({ tabId: id }), tabId))
       .toBe(String(report.terms.length));
+    await page.close();
+  });
+
+  it('draws only the pages near the reader in a long paper, yet reads all of its text', async () => {
+    const { page, tabId } = await openViewer(server.url('/pdf/long.pdf'));
+    await page.waitForSelector('.page canvas');
+    const total = await page.locator('.page').count();
+    expect(total).toBeGreaterThan(40);
+    const canvases = () => page.locator('.page canvas').count();
+    expect(await canvases()).toBeLessThanOrEqual(3);
+    // Every page's text is read: corrigibility (section 3) and the last page's text are found.
+    const report = await viewerTerms(session, tabId, (r) => r.status === 'done');
+    expect(report.terms.map((t) => t.id)).toEqual(expect.arrayContaining(Object.values(PAPER_TERMS)));
+    expect(await page.locator('.textLayer').count()).toBe(total);
+    // Jump to the end: the last page is drawn, at most eight canvases are kept, page 1's is gone.
+    await page.fill('#page-number', String(total));
+    await page.press('#page-number', 'Enter');
+    await expect.poll(() => page.locator(`.page[data-page="${total}"] canvas`).count()).toBe(1);
+    for (const n of [total - 10, total - 20, total - 30]) {
+      await page.fill('#page-number', String(n));
+      await page.press('#page-number', 'Enter');
+      await expect.poll(() => page.locator(`.page[data-page="${n}"] canvas`).count()).toBe(1);
+    }
+    expect(await canvases()).toBeLessThanOrEqual(8);
+    expect(await page.locator('.page[data-page="1"] canvas').count()).toBe(0);
     await page.close();
   });
 
