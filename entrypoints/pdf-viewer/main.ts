@@ -4,11 +4,13 @@
  * and hovered like any web page, applies the settings, and answers the popup's and background's
  * messages addressed to this viewer's tab (extension pages are not reached by tabs.sendMessage).
  */
+// First: built-ins pdf.js needs that older browsers lack (pdf/polyfills.ts).
+import '@/pdf/install-polyfills';
 import { browser } from 'wxt/browser';
 import matcher from 'virtual:glossary/matcher';
 import tooltipCss from '@/page/tooltip.css?inline';
 import tippyCss from 'tippy.js/dist/tippy.css?inline';
-import workerSrc from 'pdfjs-dist/build/pdf.worker.mjs?worker&url';
+import workerSrc from '@/pdf/pdf-worker?worker&url';
 import { GlossaryPage } from '@/page/glossary-page';
 import { isForTab, isGetPageKind, isGetPageTerms, isGetPageUrl, isRevealTerm, isShowEntry, isStepTerm } from '@/messaging/contract';
 import { t } from '@/messaging/i18n';
