@@ -8,7 +8,7 @@ import matcher from 'virtual:glossary/matcher';
 import tooltipCss from '@/page/tooltip.css?inline';
 import tippyCss from 'tippy.js/dist/tippy.css?inline';
 import { GlossaryPage } from '@/page/glossary-page';
-import { isGetPageKind, isGetPageTerms, isGetPageUrl, isRevealTerm, isShowEntry, isStepTerm } from '@/messaging/contract';
+import { answerPageMessage } from '@/page/page-messages';
 import { isURLEnabled } from '@/settings/is-url-enabled';
 import { loadSettings, watchSettings } from '@/settings/store';
 import type { Settings } from '@/settings/settings';
@@ -42,20 +42,8 @@ export default defineContentScript({
       },
     });
 
-    const onMessage = (message: unknown) => {
-      if (isGetPageTerms(message)) return Promise.resolve(page.report());
-      if (isGetPageUrl(message)) return Promise.resolve(location.href);
-      // The popup offers the PDF viewer where the browser shows a PDF (application/pdf).
-      if (isGetPageKind(message)) return Promise.resolve(document.contentType);
-      if (isRevealTerm(message)) return Promise.resolve(page.reveal(message.id));
-      if (isStepTerm(message)) return Promise.resolve(page.step(message.direction ?? 1));
-      if (isShowEntry(message)) {
-        const sel = getSelection();
-        const rect = sel && sel.rangeCount ? sel.getRangeAt(0).getBoundingClientRect() : new DOMRect(innerWidth / 2, 80, 0, 0);
-        return Promise.resolve(page.showEntryAt(message.id, rect));
-      }
-      return undefined;
-    };
+    // The popup offers the PDF viewer where the browser shows a PDF (kind: application/pdf).
+    const onMessage = (message: unknown) => answerPageMessage(page, message, { url: () => location.href, kind: () => document.contentType });
     browser.runtime.onMessage.addListener(onMessage);
 
     const apply = (s: Settings) => {

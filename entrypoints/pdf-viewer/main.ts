@@ -12,7 +12,8 @@ import tooltipCss from '@/page/tooltip.css?inline';
 import tippyCss from 'tippy.js/dist/tippy.css?inline';
 import workerSrc from '@/pdf/pdf-worker?worker&url';
 import { GlossaryPage } from '@/page/glossary-page';
-import { isForTab, isGetPageKind, isGetPageTerms, isGetPageUrl, isRevealTerm, isShowEntry, isStepTerm } from '@/messaging/contract';
+import { isForTab } from '@/messaging/contract';
+import { answerPageMessage } from '@/page/page-messages';
 import { t } from '@/messaging/i18n';
 import { fileFromViewerSearch } from '@/pdf/pdf-url';
 import { ViewerApp } from '@/pdf/viewer-app';
@@ -50,20 +51,9 @@ const app = new ViewerApp({
 // The original link is offered only for addresses the viewer could open.
 app.mount(document.getElementById('app')!, file);
 
-browser.runtime.onMessage.addListener((message: unknown) => {
-  if (!isForTab(message, myTabId)) return undefined;
-  if (isGetPageTerms(message)) return Promise.resolve(report());
-  if (isGetPageUrl(message)) return Promise.resolve(file ?? location.href);
-  if (isGetPageKind(message)) return Promise.resolve('pdf-viewer');
-  if (isRevealTerm(message)) return Promise.resolve(page.reveal(message.id));
-  if (isStepTerm(message)) return Promise.resolve(page.step(message.direction ?? 1));
-  if (isShowEntry(message)) {
-    const sel = getSelection();
-    const rect = sel && sel.rangeCount ? sel.getRangeAt(0).getBoundingClientRect() : new DOMRect(innerWidth / 2, 80, 0, 0);
-    return Promise.resolve(page.showEntryAt(message.id, rect));
-  }
-  return undefined;
-});
+browser.runtime.onMessage.addListener((message: unknown) =>
+  isForTab(message, myTabId) ? answerPageMessage(page, message, { url: () => file ?? location.href, kind: () => 'pdf-viewer', report }) : undefined,
+);
 
 // The background remembers which PDF this tab shows (the arXiv option must not bounce back).
 if (file) void browser.runtime.sendMessage({ type: 'viewer-opened', file }).catch(() => {});
