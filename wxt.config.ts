@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { glossaryPlugin } from './glossary/vite-plugin';
+import { pdfjsNoComputedImports } from './pdf/vite-plugin';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -39,7 +40,9 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
-    plugins: [glossaryPlugin()],
+    plugins: [glossaryPlugin(), pdfjsNoComputedImports()],
+    // The pdf.js worker is bundled as a module worker of the viewer, through the same plugin.
+    worker: { format: 'es' as const, plugins: () => [pdfjsNoComputedImports()] },
     // BENCH_NO_MINIFY=1 keeps function names readable in CPU profiles (npm run bench -- --profile).
     build: process.env.BENCH_NO_MINIFY ? { minify: false } : {},
   }),

@@ -9,14 +9,30 @@ import matcher from 'virtual:glossary/matcher';
 import matcherVersion from 'virtual:glossary/matcher-version';
 import { exactEntry } from '@/background/lookup';
 import { withSite } from '@/background/toggle-site';
-import { isGetCardEntry, isGetMatcher, isLoadTooltipUi, isTermCount } from '@/messaging/contract';
+import { isGetCardEntry, isGetMatcher, isLoadTooltipUi, isTermCount, isViewerOpened, type ContentMessage } from '@/messaging/contract';
 import { MATCHER_KEY, type StoredMatcher } from '@/messaging/page-start';
+import { arxivAutoOpenTarget } from '@/background/pdf-open';
+import { isArxivPdf, PDF_LINK_PATTERNS, viewerUrlFor } from '@/pdf/pdf-url';
 import { toCardEntry } from '@/glossary/display';
 import { t } from '@/messaging/i18n';
 import { siteKeyFor } from '@/settings/site-key';
 import { loadSettings, updateSettings, watchSettings } from '@/settings/store';
 
+// Which PDF each tab shows in our viewer, one key per tab. Session storage: it outlives the
+// service worker's restarts (Back from the viewer may come minutes later) and is gone when the
+// browser closes.
+const viewerKey = (tabId: number) => `viewer-file:${tabId}`;
+async function viewerFile(tabId: number): Promise<string | undefined> {
+  const got = await browser.storage.session.get(viewerKey(tabId)).catch(() => ({}) as Record<string, unknown>);
+  const file = got[viewerKey(tabId)];
+  return typeof file === 'string' ? file : undefined;
+}
+async function setViewerFile(tabId: number, file: string | null): Promise<void> {
+  await (file === null ? browser.storage.session.remove(viewerKey(tabId)) : browser.storage.session.set({ [viewerKey(tabId)]: file })).catch(() => {});
+}
+
 const MENU_ID = 'lookup-selection';
+const PDF_MENU_ID = 'open-pdf-link';
 
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
@@ -27,6 +43,8 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     browser.contextMenus.create({ id: MENU_ID, title: t('contextMenuLookup'), contexts: ['selection'] });
+    // On links to PDFs only (by address: a .pdf path or an arXiv /pdf/ link).
+    browser.contextMenus.create({ id: PDF_MENU_ID, title: t('contextMenuOpenPdf'), contexts: ['link'], targetUrlPatterns: PDF_LINK_PATTERNS });
     await storeMatcher();
     if (reason === 'install' || reason === 'update') await injectIntoOpenTabs();
   });
@@ -53,13 +71,18 @@ export default defineBackground(() => {
         .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/tooltip-ui.js'] })
         .then(() => true);
     }
+    if (isViewerOpened(message) && tabId !== undefined) void setViewerFile(tabId, message.file);
     if (isTermCount(message) && tabId !== undefined && sender.frameId === 0) {
       counts.set(tabId, message.count);
       void setBadge(tabId, message.count);
     }
     return undefined;
   });
-  browser.tabs.onRemoved.addListener((tabId) => counts.delete(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    counts.delete(tabId);
+    void setViewerFile(tabId, null);
+  });
+
   // A new document starts from an empty badge; its content script reports only when it finds
   // terms (so a page without any costs no message).
   browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -68,13 +91,29 @@ export default defineBackground(() => {
     void setBadge(tabId, 0);
   });
 
+  // The arXiv option: a tab that navigates to arxiv.org/pdf/... goes to our viewer instead. The
+  // tab's new URL is visible to us through the host permission we already hold: no extra one.
+  // Settings are read here, not from a variable: a service worker woken by this very event has
+  // not loaded them yet.
+  browser.tabs.onUpdated.addListener(async (tabId, change) => {
+    if (!change.url || !isArxivPdf(change.url)) return;
+    const [settings, last] = await Promise.all([loadSettings(), viewerFile(tabId)]);
+    const file = arxivAutoOpenTarget(change.url, settings.arxivAutoOpen, last);
+    if (!file) return;
+    await setViewerFile(tabId, file);
+    await browser.tabs.update(tabId, { url: viewerUrlFor(browser.runtime.getURL('/pdf-viewer.html'), file) }).catch(() => {});
+  });
+
   browser.contextMenus.onClicked.addListener(async (info, tab) => {
+    if (info.menuItemId === PDF_MENU_ID && info.linkUrl) {
+      const url = viewerUrlFor(browser.runtime.getURL('/pdf-viewer.html'), info.linkUrl);
+      await browser.tabs.create({ url, ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}), ...(tab?.id !== undefined ? { openerTabId: tab.id } : {}) });
+      return;
+    }
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;
     const entry = exactEntry(loadEntries(), info.selectionText);
     if (entry && tab?.id !== undefined) {
-      const shown = await browser.tabs
-        .sendMessage(tab.id, { type: 'show-entry', id: entry.id }, { frameId: info.frameId ?? 0 })
-        .catch(() => false);
+      const shown = await sendToTab(tab.id, { type: 'show-entry', id: entry.id }, info.frameId ?? 0);
       if (shown) return;
     }
     await openPopupWindow({ q: info.selectionText.trim().slice(0, 200), ...(tab?.id !== undefined ? { tab: String(tab.id) } : {}) });
@@ -84,9 +123,9 @@ export default defineBackground(() => {
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (tabId === undefined) return;
     if (command === 'next-term') {
-      await browser.tabs.sendMessage(tabId, { type: 'step-term', direction: 1 }, { frameId: 0 }).catch(() => {});
+      await sendToTab(tabId, { type: 'step-term', direction: 1 });
     } else if (command === 'toggle-site') {
-      const url = (await browser.tabs.sendMessage(tabId, { type: 'get-page-url' }, { frameId: 0 }).catch(() => null)) as string | null;
+      const url = (await sendToTab(tabId, { type: 'get-page-url' })) as string | null;
       const site = url ? siteKeyFor(url) : null;
       if (!site) return;
       await updateSettings((s) => {
@@ -96,6 +135,16 @@ export default defineBackground(() => {
     }
   });
 });
+
+/**
+ * A message for the page in a tab: its content script, or, in a tab showing our PDF viewer (an
+ * extension page, which tabs.sendMessage does not reach), the viewer addressed by tab id.
+ */
+async function sendToTab(tabId: number, message: ContentMessage, frameId = 0): Promise<unknown> {
+  const answer = await browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
+  if (answer !== undefined && answer !== null) return answer;
+  return browser.runtime.sendMessage({ ...message, target: { tabId } }).catch(() => null);
+}
 
 async function openPopupWindow(params: Record<string, string>): Promise<void> {
   const url = `${browser.runtime.getURL('/popup.html')}?${new URLSearchParams(params)}`;

@@ -19,6 +19,7 @@ declare const chrome: {
     query(q: object): Promise<{ id?: number }[]>;
     sendMessage(id: number, msg: unknown, opts: object): Promise<unknown>;
   };
+  runtime: { sendMessage(msg: unknown): Promise<unknown> };
 };
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -177,4 +178,31 @@ export async function openWatched(context: BrowserContext, url: string, timeoutM
   });
   await page.goto(url);
   return { page, errors };
+}
+
+/**
+ * Send a message to our PDF viewer in a tab, as the popup does: a runtime message naming the
+ * viewer's tab (extension pages are not reached by tabs.sendMessage).
+ */
+export async function sendToViewer<T>(session: ChromiumSession, tabId: number, message: { type: string } & Record<string, unknown>): Promise<T> {
+  return session.serviceWorker.evaluate(
+    ([id, msg]) => chrome.runtime.sendMessage({ ...(msg as object), target: { tabId: id } }),
+    [tabId, message] as const,
+  ) as Promise<T>;
+}
+
+/** get-page-terms from the viewer in a tab, polled until `done(report)` (default: scan done). */
+export async function viewerTerms(
+  session: ChromiumSession,
+  tabId: number,
+  done: (r: PageTermsReport) => boolean = (r) => r.status !== 'scanning',
+  timeoutMs = 20_000,
+): Promise<PageTermsReport> {
+  const t0 = Date.now();
+  for (;;) {
+    const report = await sendToViewer<PageTermsReport | undefined>(session, tabId, { type: 'get-page-terms' }).catch(() => undefined);
+    if (report && done(report)) return report;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`viewer report not ready after ${timeoutMs} ms: ${JSON.stringify(report)}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
 }

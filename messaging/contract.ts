@@ -54,7 +54,7 @@ export interface TermCountMessage {
   count: number;
 }
 
-export type ContentMessage = GetPageTermsMessage | RevealTermMessage | GetPageUrlMessage | StepTermMessage | ShowEntryMessage;
+export type ContentMessage = GetPageTermsMessage | RevealTermMessage | GetPageUrlMessage | StepTermMessage | ShowEntryMessage | GetPageKindMessage;
 
 const hasType = (m: unknown, type: string) =>
   typeof m === 'object' && m !== null && (m as { type?: unknown }).type === type;
@@ -93,3 +93,37 @@ export interface GetMatcherMessage {
   type: 'get-matcher';
 }
 export const isGetMatcher = (m: unknown): m is GetMatcherMessage => hasType(m, 'get-matcher');
+
+/**
+ * The PDF viewer is an extension page, which `tabs.sendMessage` does not reach: the popup and the
+ * background send it the same messages with `runtime.sendMessage`, naming the viewer's tab, so
+ * only that viewer answers (with exactly the reply the content script would give).
+ */
+export interface ViewerTarget {
+  tabId: number;
+}
+export type Targeted<M> = M & { target: ViewerTarget };
+
+export const targetTabOf = (m: unknown): number | null => {
+  const target = typeof m === 'object' && m !== null ? (m as { target?: unknown }).target : undefined;
+  const tabId = typeof target === 'object' && target !== null ? (target as { tabId?: unknown }).tabId : undefined;
+  return typeof tabId === 'number' && Number.isInteger(tabId) ? tabId : null;
+};
+
+/** Whether a runtime message is meant for the viewer in tab `tabId`. */
+export const isForTab = (m: unknown, tabId: number | null): boolean => tabId !== null && targetTabOf(m) === tabId;
+
+/** Popup -> content script: is this document a PDF (Chromium's own viewer runs our script)? */
+export interface GetPageKindMessage {
+  type: 'get-page-kind';
+}
+export const isGetPageKind = (m: unknown): m is GetPageKindMessage => hasType(m, 'get-page-kind');
+
+/** PDF viewer -> background: this tab shows `file` in our viewer (so the arXiv option lets the
+ * reader go back to the browser's own viewer of the same PDF). */
+export interface ViewerOpenedMessage {
+  type: 'viewer-opened';
+  file: string;
+}
+export const isViewerOpened = (m: unknown): m is ViewerOpenedMessage =>
+  hasType(m, 'viewer-opened') && typeof (m as { file?: unknown }).file === 'string';

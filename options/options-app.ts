@@ -109,6 +109,15 @@ export class OptionsApp {
       h(
         doc,
         'section',
+        { 'aria-labelledby': 'h-papers' },
+        h(doc, 'h2', { id: 'h-papers' }, t('optionsPapers')),
+        switchRow(doc, 'arxiv-auto-open', t('optionsArxivAutoOpen'), s.arxivAutoOpen, (on) => void this.save({ arxivAutoOpen: on })),
+        h(doc, 'p', { class: 'help', id: 'arxiv-auto-open-help' }, t('optionsArxivAutoOpenHelp')),
+        h(doc, 'p', { class: 'help', id: 'file-access-help' }, t('optionsFileAccessHelp')),
+      ),
+      h(
+        doc,
+        'section',
         { class: 'actions', 'aria-label': `${t('optionsExport')} / ${t('optionsImport')}` },
         exportBtn,
         h(doc, 'label', { for: 'import-file', class: 'button' }, t('optionsImport')),

@@ -186,19 +186,29 @@ export class TextWalker {
   }
 }
 
-/** A line break or a skipped element between two text nodes splits the phrase. */
+/**
+ * A line break or a skipped element between two text nodes splits the phrase, also when the text
+ * sits in inline wrappers (`<span>core of</span><br><span>Goodhart's law</span>`, as in PDF text
+ * layers and many hand-made pages): the check climbs out of inline elements on each side.
+ */
 function breaksBetween(a: Text, b: Text): boolean {
-  const prev = b.previousSibling;
-  if (prev && prev !== a && prev.nodeType === Node.ELEMENT_NODE) {
-    const tag = (prev as Element).tagName.toUpperCase();
-    if (tag === 'BR' || SKIP_TAGS.has(tag)) return true;
+  return isBreak(siblingOutOfInline(b, 'previousSibling'), a) || isBreak(siblingOutOfInline(a, 'nextSibling'), b);
+}
+
+function siblingOutOfInline(node: Node, side: 'previousSibling' | 'nextSibling'): Node | null {
+  let n: Node = node;
+  while (!n[side]) {
+    const parent = n.parentElement;
+    if (!parent || !INLINE_NAMES.has(parent.localName)) return null;
+    n = parent;
   }
-  const next = a.nextSibling;
-  if (next && next !== b && next.nodeType === Node.ELEMENT_NODE) {
-    const tag = (next as Element).tagName.toUpperCase();
-    if (tag === 'BR' || SKIP_TAGS.has(tag)) return true;
-  }
-  return false;
+  return n[side];
+}
+
+function isBreak(el: Node | null, other: Text): boolean {
+  if (!el || el.nodeType !== Node.ELEMENT_NODE || el.contains(other)) return false;
+  const name = (el as Element).localName;
+  return name === 'br' || SKIP_NAMES.has(name);
 }
 
 /** Map an offset in a block's text to the text node and offset inside it. */

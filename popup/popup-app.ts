@@ -21,6 +21,7 @@ import { switchRow } from '../components/switch-row';
 import type { Settings } from '../settings/settings';
 import { isURLEnabled } from '../settings/is-url-enabled';
 import { withSite } from '../background/toggle-site';
+import { arxivHtmlUrl, isPdfPage } from '../pdf/pdf-url';
 
 export interface PopupDeps {
   doc: Document;
@@ -29,6 +30,10 @@ export interface PopupDeps {
   tabId: number | null;
   getPageTerms(): Promise<PageTermsReport | null>;
   getPageUrl(): Promise<string | null>;
+  /** The document's content type, or 'pdf-viewer' when the tab is our PDF viewer. */
+  getPageKind(): Promise<string | null>;
+  /** Show the tab's PDF in our viewer instead. */
+  openInViewer(pdfUrl: string): Promise<unknown>;
   revealTerm(id: string): Promise<unknown>;
   siteKeyFor(url: string): string | null;
   loadSettings(): Promise<Settings>;
@@ -53,6 +58,7 @@ export class PopupApp {
   private main!: HTMLElement;
   private footer!: HTMLElement;
   private status!: HTMLElement;
+  private offer!: HTMLElement;
 
   constructor(private readonly d: PopupDeps) {}
 
@@ -78,9 +84,11 @@ export class PopupApp {
     // Focusable so keyboard users can scroll a long entry (axe: scrollable-region-focusable).
     this.main = h(doc, 'main', { id: 'main', tabindex: '0', 'aria-label': t('extName') });
     this.footer = h(doc, 'footer', {});
+    this.offer = h(doc, 'section', { class: 'pdf-offer', id: 'pdf-offer', hidden: true, 'aria-label': t('popupOpenWithGlossary') });
     this.status = h(doc, 'div', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
     root.append(
       h(doc, 'header', { class: 'top' }, h(doc, 'h1', { class: 'sr-only' }, t('extName')), h(doc, 'label', { for: 'search', class: 'sr-only' }, t('searchLabel')), this.input),
+      this.offer,
       this.main,
       this.footer,
       this.status,
@@ -97,10 +105,11 @@ export class PopupApp {
   }
 
   private async loadTab(): Promise<void> {
-    const [settings, url] = await Promise.all([this.d.loadSettings(), this.d.getPageUrl()]);
+    const [settings, url, kind] = await Promise.all([this.d.loadSettings(), this.d.getPageUrl(), this.d.getPageKind()]);
     this.settings = settings;
     this.pageUrl = url;
     this.renderFooter();
+    this.renderOffer(url, kind);
     await this.refreshReport();
   }
 
@@ -212,6 +221,20 @@ export class PopupApp {
     return pageTermsList(doc, t, r.terms, (id) => {
       void this.d.revealTerm(id).then(() => this.d.close());
     });
+  }
+
+  /** A PDF in the browser's own viewer (or a .pdf / arXiv PDF address): offer ours. */
+  private renderOffer(url: string | null, kind: string | null): void {
+    const { doc, t } = this.d;
+    if (!url || kind === 'pdf-viewer' || !isPdfPage(url, kind)) return;
+    const open = h(doc, 'button', { type: 'button', id: 'open-with-glossary', class: 'primary', 'aria-describedby': 'pdf-offer-hint' }, t('popupOpenWithGlossary'));
+    open.addEventListener('click', () => void this.d.openInViewer(url).then(() => this.d.close()));
+    const html = arxivHtmlUrl(url);
+    this.offer.replaceChildren(
+      h(doc, 'p', { id: 'pdf-offer-hint' }, t('popupOpenWithGlossaryHint')),
+      h(doc, 'div', { class: 'pdf-actions' }, open, html ? h(doc, 'a', { href: html, id: 'arxiv-html', target: '_blank', rel: 'noreferrer' }, t('arxivHtmlVersion')) : null),
+    );
+    this.offer.hidden = false;
   }
 
   private renderFooter(): void {

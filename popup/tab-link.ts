@@ -1,11 +1,15 @@
 /**
- * Tab link: how the popup talks to the content script of the tab it is about.
+ * Tab link: how the popup talks to the page of the tab it is about.
  *
  * What it does: finds the target tab (the `?tab=<id>` parameter when the popup is opened as a
  * page, as the end-to-end tests do, else the active tab), and sends it messages in the top frame.
- * A tab without our content script (browser pages, the web store) answers with null.
- * Cost: one tabs.query and one message per call.
- * Must never: need the `tabs` permission; the page's URL comes from the content script itself.
+ * A web page answers through its content script (`tabs.sendMessage`); our PDF viewer is an
+ * extension page, which that does not reach, so when no content script answers the same message
+ * goes out with `runtime.sendMessage` naming the tab, and only the viewer in that tab answers.
+ * A tab with neither (browser pages, the web store) answers with null.
+ * Cost: one tabs.query and one message per call (two when the tab has no content script).
+ * Must never: need the `tabs` permission; the page's URL comes from the page itself, or from
+ * `tabs.get`, which shows the URL of tabs our host permission covers.
  */
 import { browser } from 'wxt/browser';
 import type { ContentMessage, PageTermsReport } from '../messaging/contract';
@@ -21,12 +25,30 @@ export async function ask<T>(tabId: number | null, message: ContentMessage): Pro
   if (tabId === null) return null;
   try {
     const answer = await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+    if (answer !== undefined && answer !== null) return answer as T;
+  } catch {
+    // No content script in this tab: perhaps it is our PDF viewer.
+  }
+  try {
+    const answer = await browser.runtime.sendMessage({ ...message, target: { tabId } });
     return (answer ?? null) as T | null;
   } catch {
     return null;
   }
 }
 
+/** The tab's URL as the browser reports it (visible to us where our host permission reaches). */
+export async function tabUrl(tabId: number | null): Promise<string | null> {
+  if (tabId === null) return null;
+  try {
+    return (await browser.tabs.get(tabId)).url ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export const getPageTerms = (tabId: number | null) => ask<PageTermsReport>(tabId, { type: 'get-page-terms' });
-export const getPageUrl = (tabId: number | null) => ask<string>(tabId, { type: 'get-page-url' });
+export const getPageUrl = async (tabId: number | null) => (await ask<string>(tabId, { type: 'get-page-url' })) ?? tabUrl(tabId);
+/** The document's content type (application/pdf in Chromium's own PDF viewer), 'pdf-viewer' for ours. */
+export const getPageKind = (tabId: number | null) => ask<string>(tabId, { type: 'get-page-kind' });
 export const revealTerm = (tabId: number | null, id: string) => ask<boolean>(tabId, { type: 'reveal-term', id });

@@ -24,6 +24,8 @@ export interface Settings {
   sites: string[];
   /** Show the number of distinct terms on the toolbar icon. */
   badge: boolean;
+  /** Open arxiv.org/pdf/ links in the glossary's PDF viewer instead of the browser's. */
+  arxivAutoOpen: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   siteMode: 'blocklist',
   sites: [],
   badge: true,
+  arxivAutoOpen: false,
 });
 
 export const SETTINGS_VERSION = 1;
@@ -77,6 +80,7 @@ export function sanitizeSettings(raw: unknown): SanitizeResult {
       typeof v === 'string' && (values as string[]).includes(v);
   pick('enabled', (v): v is boolean => typeof v === 'boolean');
   pick('badge', (v): v is boolean => typeof v === 'boolean');
+  pick('arxivAutoOpen', (v): v is boolean => typeof v === 'boolean');
   pick('mode', oneOf('first', 'all'));
   pick('style', oneOf('underline', 'tint', 'underline-tint'));
   pick('siteMode', oneOf('blocklist', 'allowlist'));

@@ -7,8 +7,8 @@
 import { browser } from 'wxt/browser';
 import matcherVersion from 'virtual:glossary/matcher-version';
 import { GlossaryPage } from '@/page/glossary-page';
-import { isGetPageTerms, isGetPageUrl, isRevealTerm, isShowEntry, isStepTerm, type PageTermsReport } from '@/messaging/contract';
 import { readPageStart } from '@/messaging/page-start';
+import { answerPageMessage } from '@/page/page-messages';
 import { isURLEnabled } from '@/settings/is-url-enabled';
 import { followSettings } from '@/settings/read-settings';
 import type { Settings } from '@/settings/settings';
@@ -45,19 +45,8 @@ export default defineContentScript({
       else page.stop();
     };
 
-    const onMessage = (message: unknown) => {
-      if (isGetPageUrl(message)) return Promise.resolve(location.href);
-      if (isGetPageTerms(message)) return Promise.resolve(page ? page.report() : NOT_READY);
-      if (!page) return undefined;
-      if (isRevealTerm(message)) return Promise.resolve(page.reveal(message.id));
-      if (isStepTerm(message)) return Promise.resolve(page.step(message.direction ?? 1));
-      if (isShowEntry(message)) {
-        const sel = getSelection();
-        const rect = sel && sel.rangeCount ? sel.getRangeAt(0).getBoundingClientRect() : new DOMRect(innerWidth / 2, 80, 0, 0);
-        return Promise.resolve(page.showEntryAt(message.id, rect));
-      }
-      return undefined;
-    };
+    // The popup offers the PDF viewer where the browser shows a PDF (kind: application/pdf).
+    const onMessage = (message: unknown) => answerPageMessage(page, message, { url: () => location.href, kind: () => document.contentType });
     browser.runtime.onMessage.addListener(onMessage);
     const unwatch = followSettings(apply);
     ctx.onInvalidated(() => {
@@ -83,7 +72,6 @@ export default defineContentScript({
   },
 });
 
-const NOT_READY: PageTermsReport = { status: 'scanning', scannedChars: 0, scanMs: 0, terms: [], openTooltip: null };
 
 /** The tooltip UI is a separate script the background injects into this world on first need. */
 async function loadTooltip(): Promise<TooltipFactory> {

@@ -2,7 +2,8 @@
 import { browser } from 'wxt/browser';
 import { loadEntries } from 'virtual:glossary/entries';
 import { PopupApp } from '@/popup/popup-app';
-import { getPageTerms, getPageUrl, revealTerm, targetTabId } from '@/popup/tab-link';
+import { getPageKind, getPageTerms, getPageUrl, revealTerm, targetTabId } from '@/popup/tab-link';
+import { viewerUrlFor } from '@/pdf/pdf-url';
 import { t } from '@/messaging/i18n';
 import { siteKeyFor } from '@/settings/site-key';
 import { loadSettings, updateSettings } from '@/settings/store';
@@ -19,6 +20,12 @@ new PopupApp({
   tabId,
   getPageTerms: () => getPageTerms(tabId),
   getPageUrl: () => getPageUrl(tabId),
+  getPageKind: () => getPageKind(tabId),
+  // Navigating a tab to our own page needs no permission.
+  openInViewer: (pdfUrl) => {
+    const url = viewerUrlFor(browser.runtime.getURL('/pdf-viewer.html'), pdfUrl);
+    return tabId === null ? browser.tabs.create({ url }) : browser.tabs.update(tabId, { url });
+  },
   revealTerm: (id) => revealTerm(tabId, id),
   siteKeyFor,
   loadSettings,

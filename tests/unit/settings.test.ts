@@ -16,6 +16,17 @@ describe('sanitizeSettings', () => {
     expect(problems[1]).toMatch(/dropped 2 entries/);
   });
 
+  it('settings stored before the arXiv option keep working: the option defaults to off', () => {
+    const before = { enabled: true, mode: 'all', style: 'tint', siteMode: 'blocklist', sites: ['a.org'], badge: false };
+    const { settings, problems } = sanitizeSettings(before);
+    expect(settings).toEqual({ ...before, arxivAutoOpen: false });
+    expect(problems).toEqual([]);
+    expect(sanitizeSettings({ arxivAutoOpen: true }).settings.arxivAutoOpen).toBe(true);
+    const bad = sanitizeSettings({ arxivAutoOpen: 'yes' });
+    expect(bad.settings.arxivAutoOpen).toBe(false);
+    expect(bad.problems[0]).toMatch(/settings\.arxivAutoOpen/);
+  });
+
   it('survives values of the wrong type entirely', () => {
     for (const raw of ['corrupt', 7, [1, 2], true]) {
       const { settings, problems } = sanitizeSettings(raw);

@@ -28,6 +28,16 @@ describe('TextWalker', () => {
     ]);
   });
 
+  it('splits at a line break between inline wrappers (PDF text layers: one span per line)', () => {
+    expect(blocksOf('<div><span>the core of</span><br><span>Goodhart\'s law</span><span> holds</span><br><b><i>x</i></b><br><em>y</em></div>')).toEqual([
+      'the core of',
+      "Goodhart's law holds",
+      'x',
+      'y',
+    ]);
+    expect(blocksOf('<p><span>reward</span><code>c</code><span>hacking</span></p>')).toEqual(['reward', 'hacking']);
+  });
+
   it('skips code, form fields, editable regions, scripts and hidden elements', () => {
     const html = `
       <p>keep one</p>

@@ -1,0 +1,78 @@
+/**
+ * PDF viewer entry (pdf-viewer.html?file=<url>): wiring only. Opens the PDF with the viewer app
+ * (pdf/viewer-app.ts), runs the glossary page on this document so the text layers are highlighted
+ * and hovered like any web page, applies the settings, and answers the popup's and background's
+ * messages addressed to this viewer's tab (extension pages are not reached by tabs.sendMessage).
+ */
+// First: built-ins pdf.js needs that older browsers lack (pdf/polyfills.ts).
+import '@/pdf/install-polyfills';
+import { browser } from 'wxt/browser';
+import matcher from 'virtual:glossary/matcher';
+import tooltipCss from '@/page/tooltip.css?inline';
+import tippyCss from 'tippy.js/dist/tippy.css?inline';
+import workerSrc from '@/pdf/pdf-worker?worker&url';
+import { GlossaryPage } from '@/page/glossary-page';
+import { GlossaryTooltip } from '@/page/glossary-tooltip';
+import { isForTab } from '@/messaging/contract';
+import { answerPageMessage } from '@/page/page-messages';
+import { t } from '@/messaging/i18n';
+import { fileFromViewerSearch } from '@/pdf/pdf-url';
+import { ViewerApp } from '@/pdf/viewer-app';
+import { isURLEnabled } from '@/settings/is-url-enabled';
+import { loadSettings, watchSettings } from '@/settings/store';
+import type { Settings } from '@/settings/settings';
+import type { PageTermsReport } from '@/messaging/contract';
+import type { CardEntry } from '@/glossary/display-types';
+import '@/entrypoints/glossary.content/highlight.css';
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+const rawFile = new URLSearchParams(location.search).get('file');
+const file = fileFromViewerSearch(location.search);
+
+// Which tab we are in: messages for us name it. Extension pages may ask without `tabs`.
+const myTabId: number | null = (await browser.tabs.getCurrent().catch(() => undefined))?.id ?? null;
+
+const page = new GlossaryPage(document, {
+  matcher,
+  loadEntry: (index) => browser.runtime.sendMessage({ type: 'get-card-entry', index }) as Promise<CardEntry | null>,
+  // An extension page may simply import the tooltip UI (content scripts have it injected).
+  loadTooltip: async () => (doc, entries) => new GlossaryTooltip(doc, entries, `${tippyCss}\n${tooltipCss}`),
+  // The background knows our tab from the sender, as for a content script (the badge).
+  onTermCount: (count) => void browser.runtime.sendMessage({ type: 'term-count', count }).catch(() => {}),
+});
+
+const app = new ViewerApp({
+  doc: document,
+  t,
+  workerSrc,
+  firefox: import.meta.env.FIREFOX,
+  onReady: () => void loadSettings().then(apply),
+  // The message is scanned like any page: the popup then reports no terms rather than "off".
+  onFailed: () => void page.start(),
+});
+// The original link is offered only for addresses the viewer could open.
+app.mount(document.getElementById('app')!, file);
+
+browser.runtime.onMessage.addListener((message: unknown) =>
+  isForTab(message, myTabId) ? answerPageMessage(page, message, { url: () => file ?? location.href, kind: () => 'pdf-viewer', report }) : undefined,
+);
+
+// The background remembers which PDF this tab shows (the arXiv option must not bounce back).
+if (file) void browser.runtime.sendMessage({ type: 'viewer-opened', file }).catch(() => {});
+
+/** The content script's reply, but 'scanning' until pdf.js has laid out every page's text. */
+function report(): PageTermsReport {
+  const r = page.report();
+  return r.status === 'done' && !app.failure && !app.textComplete ? { ...r, status: 'scanning' } : r;
+}
+
+function apply(s: Settings): void {
+  if (app.failure) return;
+  page.setMode(s.mode);
+  page.setStyle(s.style);
+  if (isURLEnabled(s, file ?? '')) void page.start();
+  else page.stop();
+}
+watchSettings(apply);
+
+await app.open(file, rawFile);

@@ -1,0 +1,41 @@
+/**
+ * Page messages: how a glossary page answers the popup and the background, in one place for the
+ * content script and the PDF viewer alike (the same messages, the same replies).
+ *
+ * What it does: `answerPageMessage` returns the reply promise for a message it knows (terms
+ * report, page URL and kind, reveal, step, show entry at the selection), else undefined so other
+ * listeners may answer.
+ * Cost: one type test per known message.
+ * Must never: hold extension APIs (the caller registers the listener), or change the replies'
+ * shapes (see messaging/contract.ts).
+ */
+import { isGetPageKind, isGetPageTerms, isGetPageUrl, isRevealTerm, isShowEntry, isStepTerm, type PageTermsReport } from '../messaging/contract';
+import type { GlossaryPage } from './glossary-page';
+
+export interface PageIdentity {
+  /** The address the page stands for (the PDF's, in the viewer). */
+  url(): string;
+  /** The document's content type, or 'pdf-viewer'. */
+  kind(): string;
+  /** The get-page-terms reply; defaults to the page's own report. */
+  report?(): PageTermsReport;
+}
+
+/** What a page answers before its settings and matcher have arrived. */
+export const NOT_READY: PageTermsReport = { status: 'scanning', scannedChars: 0, scanMs: 0, terms: [], openTooltip: null };
+
+/** `page` is null while the page is still starting: it is then "scanning" and has no terms. */
+export function answerPageMessage(page: GlossaryPage | null, message: unknown, who: PageIdentity): Promise<unknown> | undefined {
+  if (isGetPageUrl(message)) return Promise.resolve(who.url());
+  if (isGetPageKind(message)) return Promise.resolve(who.kind());
+  if (isGetPageTerms(message)) return Promise.resolve(who.report ? who.report() : page ? page.report() : NOT_READY);
+  if (!page) return undefined;
+  if (isRevealTerm(message)) return Promise.resolve(page.reveal(message.id));
+  if (isStepTerm(message)) return Promise.resolve(page.step(message.direction ?? 1));
+  if (isShowEntry(message)) {
+    const sel = getSelection();
+    const rect = sel && sel.rangeCount ? sel.getRangeAt(0).getBoundingClientRect() : new DOMRect(innerWidth / 2, 80, 0, 0);
+    return Promise.resolve(page.showEntryAt(message.id, rect));
+  }
+  return undefined;
+}
