@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { glossaryPlugin } from './glossary/vite-plugin';
 import { pdfjsNoComputedImports } from './pdf/vite-plugin';
+import { polyfillEsmPlugin } from './platform/polyfill-esm-plugin';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -40,7 +41,7 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
-    plugins: [glossaryPlugin(), pdfjsNoComputedImports()],
+    plugins: [polyfillEsmPlugin(), glossaryPlugin(), pdfjsNoComputedImports()],
     // The pdf.js worker is bundled as a module worker of the viewer, through the same plugin.
     worker: { format: 'es' as const, plugins: () => [pdfjsNoComputedImports()] },
     // BENCH_NO_MINIFY=1 keeps function names readable in CPU profiles (npm run bench -- --profile).

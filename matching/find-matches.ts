@@ -1,22 +1,23 @@
 /**
  * Runtime matcher: finds glossary forms in one block of text. Pure; no DOM.
  *
- * What it does: splits text into word tokens (letters and digits, with `-` and `'` allowed inside
- * a word), hashing each as it goes. A token whose hash misses the build-time first-token filter
- * cannot start a match and costs nothing more. From the few that pass, it walks the packed trie
- * by token hash and keeps the longest form that starts there (after re-checking the form with a
- * second hash, so a hash collision can never report a wrong word), then resumes after it, so
- * matches never overlap. Phrases match in any case; acronyms only in their own case. A trailing
- * possessive 's is accepted and left out of the match.
- * Cost: one pass over the characters (a multiply per character); no string is built except for
- * acronym-shaped tokens that pass the filter. Token buffers are reused across calls.
+ * What it does: reads the text word by word (letters and digits, with `-` and `'` allowed inside
+ * a word), hashing each word as it goes. A word whose hash misses the build-time first-token
+ * filter cannot start a match and costs nothing more. At the few that pass, it walks the packed
+ * trie by token hash, reading the following words only as far as the trie leads, and keeps the
+ * longest form that starts there (after re-checking the form with a second hash, so a hash
+ * collision can never report a wrong word), then resumes after it, so matches never overlap.
+ * Phrases match in any case; acronyms only in their own case. A trailing possessive 's is
+ * accepted and left out of the match.
+ * Cost: one pass over the characters (a multiply per character); nothing is stored per word and
+ * no string is built except for acronym-shaped words that pass the filter.
  * Must never: report a match that does not start and end on a word boundary, or one whose text is
  * not a glossary form (the property tests in tests/unit check both).
  */
 import { KEYWORD, type CompiledMatcher } from './compiled';
 import { foldChars } from './normalize';
 import { CHECK_SEED, checkStep, childOf, NO_TERMINAL, readPackedTrie, type PackedTrie } from './packed-trie';
-import { filterIndex, FNV_OFFSET, foldCode, fromBase64, hashStep } from './token-hash';
+import { filterIndex, FNV_OFFSET, foldCode, fromBase64, hashStep, pairIndex } from './token-hash';
 
 export interface TextMatch {
   start: number;
@@ -49,18 +50,6 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x202f || c === 0x2009 || c === 0x200a;
 }
 
-// Reused token buffers: a block rarely has more than a few thousand tokens.
-let starts = new Int32Array(1024);
-let ends = new Int32Array(1024);
-/** Per token: hash of the token, and of the token without its possessive 's (flag 8). */
-let hashes = new Int32Array(1024);
-let bareHashes = new Int32Array(1024);
-/**
- * Per token: 1 = may start a match, 2 = may start one without its possessive 's,
- * 4 = acronym-shaped, 8 = ends in a possessive 's.
- */
-let flags = new Uint8Array(1024);
-
 const tries = new WeakMap<CompiledMatcher, PackedTrie>();
 function trieOf(m: CompiledMatcher): PackedTrie {
   let t = tries.get(m);
@@ -71,117 +60,155 @@ function trieOf(m: CompiledMatcher): PackedTrie {
   return t;
 }
 
-function grow(): void {
-  const g32 = (a: Int32Array) => {
-    const b = new Int32Array(a.length * 2);
-    b.set(a);
-    return b;
-  };
-  starts = g32(starts);
-  ends = g32(ends);
-  hashes = g32(hashes);
-  bareHashes = g32(bareHashes);
-  const f = new Uint8Array(flags.length * 2);
-  f.set(flags);
-  flags = f;
-}
+// The token read last by readToken: where it ends, its hash, its hash without a possessive 's,
+// and whether it has one. Module state rather than an object: nothing is allocated per word.
+let tokenEnd = 0;
+let tokenHash = 0;
+let tokenBareHash = 0;
+let tokenPossessive = false;
 
-
-/** Indices of the flagged tokens of the last tokenize(), in order; `hitCount` of them. */
-let hits = new Int32Array(256);
-let hitCount = 0;
-
-/**
- * Tokenise, hash and flag; returns the number of tokens. Flagged tokens are also listed in
- * `hits`, so the match loop visits only them (a few percent of the words).
- */
-function tokenize(text: string, bits: Uint8Array): number {
-  let n = 0;
-  hitCount = 0;
-  const len = text.length;
-  let i = 0;
-  while (i < len) {
-    let c = text.charCodeAt(i);
-    // ASCII tests inline and branch-light: in cold (interpreted) code every operation per
-    // character counts. (c | 32) - 97 < 26 (unsigned) is "an ASCII letter".
-    if (((c | 32) - 97) >>> 0 >= 26 && (c - 48) >>> 0 >= 10 && (c < 128 || !isWordCode(c))) {
-      i++;
+/** Read the token that starts at `s` (a word character); sets the token* variables. */
+function readToken(text: string, s: number, len: number): void {
+  let i = s;
+  let c = text.charCodeAt(i);
+  let h = FNV_OFFSET;
+  let hBeforeJoiner = 0;
+  let lastJoiner = -1;
+  for (;;) {
+    h = Math.imul(h ^ (c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldCode(c)), 0x01000193);
+    if (++i >= len) break;
+    c = text.charCodeAt(i);
+    if (isWordCode(c)) continue;
+    if (isJoinerCode(c) && i + 1 < len && isWordCode(text.charCodeAt(i + 1))) {
+      hBeforeJoiner = h;
+      lastJoiner = i;
+      h = hashStep(h, foldCode(c));
+      c = text.charCodeAt(++i);
       continue;
     }
-    const s = i;
-    let h = FNV_OFFSET;
-    let hBeforeJoiner = 0;
-    let lastJoiner = -1;
-    let innerUpper = false;
-    for (;;) {
-      // c is a word character at i; for ASCII ones, c | 32 is the lower-case fold.
-      if (c < 128) {
-        h = Math.imul(h ^ (c | 32), 0x01000193);
-        if (c <= 90 && c >= 65 && i > s) innerUpper = true;
-      } else h = Math.imul(h ^ foldCode(c), 0x01000193);
-      i++;
-      if (i >= len) break;
-      c = text.charCodeAt(i);
-      if (((c | 32) - 97) >>> 0 < 26 || (c - 48) >>> 0 < 10 || (c >= 128 && isWordCode(c))) continue;
-      if (isJoinerCode(c) && i + 1 < len && isWordCode(text.charCodeAt(i + 1))) {
-        hBeforeJoiner = h;
-        lastJoiner = i;
-        h = hashStep(h, foldCode(c));
-        i++;
-        c = text.charCodeAt(i);
-        continue;
-      }
-      break;
-    }
-    let f = 0;
-    let fi = filterIndex(h);
-    if (bits[fi >> 3]! & (1 << (fi & 7))) f = 1;
-    // "mesa-optimizer's": also try the token without its possessive.
-    if (lastJoiner === i - 2 && (text.charCodeAt(i - 1) | 32) === 115 && foldCode(text.charCodeAt(lastJoiner)) === 39) {
-      fi = filterIndex(hBeforeJoiner);
-      f |= bits[fi >> 3]! & (1 << (fi & 7)) ? 10 : 8;
-    }
-    if (innerUpper) f |= 4;
-    // Tokens are stored for every word (a phrase continues through unflagged ones).
-    if (n === starts.length) grow();
-    starts[n] = s;
-    ends[n] = i;
-    hashes[n] = h;
-    bareHashes[n] = hBeforeJoiner;
-    flags[n] = f;
-    if (f & 3) {
-      if (hitCount === hits.length) {
-        const g = new Int32Array(hits.length * 2);
-        g.set(hits);
-        hits = g;
-      }
-      hits[hitCount++] = n;
-    }
-    n++;
+    break;
   }
-  return n;
+  tokenEnd = i;
+  tokenHash = h;
+  tokenBareHash = hBeforeJoiner;
+  tokenPossessive = lastJoiner === i - 2 && (text.charCodeAt(i - 1) | 32) === 115 && foldCode(text.charCodeAt(lastJoiner)) === 39;
 }
 
-/** Only whitespace separates token k-1 and token k. */
-function adjacent(text: string, k: number): boolean {
-  for (let i = ends[k - 1]!; i < starts[k]!; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
-  return true;
+/** Acronym-shaped: a capital after the first character. */
+function hasInnerCapital(text: string, start: number, end: number): boolean {
+  for (let i = start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
 }
 
-const POSSESSIVE = /'s$/;
+// Tokens of the phrase being tried (a form has a handful; 64 is far beyond any).
+const MAX_PHRASE_TOKENS = 64;
+const phraseStarts = new Int32Array(MAX_PHRASE_TOKENS);
+const phraseEnds = new Int32Array(MAX_PHRASE_TOKENS);
 
-/** The verification hash of tokens k..j, the last one shortened by `cut` characters. */
-function checkOfTokens(text: string, k: number, j: number, cut: number): number {
+/** The verification hash of phrase tokens 0..j, the last one shortened by `cut` characters. */
+function checkOfPhrase(text: string, j: number, cut: number): number {
   let v = CHECK_SEED;
-  for (let t = k; t <= j; t++) {
-    if (t > k) v = checkStep(v, 32);
-    const end = ends[t]! - (t === j ? cut : 0);
-    for (let i = starts[t]!; i < end; i++) {
+  for (let t = 0; t <= j; t++) {
+    if (t > 0) v = checkStep(v, 32);
+    const end = phraseEnds[t]! - (t === j ? cut : 0);
+    for (let i = phraseStarts[t]!; i < end; i++) {
       const c = text.charCodeAt(i);
       v = checkStep(v, c >= 65 && c <= 90 ? c + 32 : c < 128 ? c : foldCode(c));
     }
   }
-  return v;
+  return v & 0xffff;
+}
+
+const POSSESSIVE = /'s$/;
+
+/**
+ * Try to match a form starting at the token [s, e) whose word-filter bits are `f` (1: the
+ * token, 2: the token without its possessive; phrases are tried either way). Appends the longest match to `out` and returns
+ * where scanning resumes (the end of the match's last token), or `e` when nothing matches.
+ */
+function matchAt(m: CompiledMatcher, trie: PackedTrie, text: string, s: number, e: number, hash: number, bareHash: number, f: number, out: TextMatch[]): number {
+  const len = text.length;
+  let bestTerminal: number | undefined;
+  let bestEnd = -1;
+  let resume = e;
+
+  // Phrases and words: walk the trie token by token, reading the next word only when the trie
+  // has somewhere to go, and remember the longest terminal.
+  // The full word is tried even when only its bare form passed the word filter: it may still
+  // begin a phrase ("Goodhart's law" where "Goodhart" is a form of its own).
+  let node = childOf(trie, 0, hash);
+  let cut = 0;
+  if (node === 0 && f & 2) {
+    node = childOf(trie, 0, bareHash);
+    cut = 2;
+  }
+  phraseStarts[0] = s;
+  phraseEnds[0] = e;
+  let j = 0;
+  while (node !== 0) {
+    const term = trie.terminal[node]!;
+    if (term !== NO_TERMINAL && checkOfPhrase(text, j, cut) === trie.check[node]) {
+      bestTerminal = term;
+      bestEnd = phraseEnds[j]! - cut;
+      resume = phraseEnds[j]!;
+    }
+    // A possessive ends the phrase: "inner alignment's" is as far as it goes.
+    if (cut !== 0 || j + 1 >= MAX_PHRASE_TOKENS) break;
+    // The next word continues the phrase only if nothing but white space comes before it.
+    let p = phraseEnds[j]!;
+    while (p < len && isSpaceCode(text.charCodeAt(p))) p++;
+    if (p === phraseEnds[j] || p >= len || !isWordCode(text.charCodeAt(p))) break;
+    readToken(text, p, len);
+    j++;
+    phraseStarts[j] = p;
+    phraseEnds[j] = tokenEnd;
+    let next = childOf(trie, node, tokenHash);
+    if (next === 0 && tokenPossessive) {
+      next = childOf(trie, node, tokenBareHash);
+      cut = 2;
+    }
+    node = next;
+  }
+
+  // "Goodhart's paper": the full word began a phrase that did not follow; the word without its
+  // possessive may still be a form on its own.
+  if (bestTerminal === undefined && f & 2 && cut === 0) {
+    const bare = childOf(trie, 0, bareHash);
+    const term = bare === 0 ? NO_TERMINAL : trie.terminal[bare]!;
+    if (term !== NO_TERMINAL && checkOfPhrase(text, 0, 2) === trie.check[bare]) {
+      bestTerminal = term;
+      bestEnd = e - 2;
+      resume = e;
+    }
+  }
+
+  // Acronyms: exact case, one token, optionally possessive.
+  if (e - s > 1 && bestEnd < e && hasInnerCapital(text, s, e)) {
+    let raw = foldChars(text.slice(s, e));
+    let acut = 0;
+    if (POSSESSIVE.test(raw)) {
+      raw = raw.slice(0, -2);
+      acut = 2;
+    }
+    const cs = Object.hasOwn(m.cs, raw) ? m.cs[raw] : undefined;
+    if (cs !== undefined) {
+      bestTerminal = cs;
+      bestEnd = e - acut;
+      resume = e;
+    }
+  }
+
+  if (bestTerminal === undefined) return e;
+  out.push({ start: s, end: bestEnd, terminal: bestTerminal });
+  return resume;
+}
+
+/** Bit `index` of a 2^16-bit filter. */
+function hasBit(bits: Uint8Array, index: number): boolean {
+  return (bits[index >> 3]! & (1 << (index & 7))) !== 0;
 }
 
 /**
@@ -190,67 +217,67 @@ function checkOfTokens(text: string, k: number, j: number, cut: number): number 
  */
 export function findMatches(m: CompiledMatcher, text: string, out: TextMatch[] = []): TextMatch[] {
   const trie = trieOf(m);
-  const n = tokenize(text, trie.filter);
-  // Tokens before `next` are inside a match already reported.
-  let next = 0;
-  for (let h = 0; h < hitCount; h++) {
-    const k = hits[h]!;
-    if (k < next) continue;
-    const f = flags[k]!;
-    let bestTerminal: number | undefined;
-    let bestEnd = -1;
-
-    // Phrases and words: walk the trie token by token, remembering the longest terminal.
-    if (f & 3) {
-      let node = f & 1 ? childOf(trie, 0, hashes[k]!) : 0;
-      let cut = 0;
-      if (node === 0 && f & 2) {
-        node = childOf(trie, 0, bareHashes[k]!);
-        cut = 2;
+  const words = trie.filter;
+  const pairs = trie.pairs;
+  const len = text.length;
+  // The previous word, while it may still start a phrase (-1: none).
+  let prevStart = -1;
+  let prevEnd = 0;
+  let prevHash = 0;
+  let i = 0;
+  // The scan proper: hash each word as it is read. A word is looked up only when its filter bit
+  // says it may be a form on its own, or when it and the word before may start a phrase (so
+  // common words that begin some phrase, "the", "value", cost nothing until the next word fits).
+  // In cold (interpreted) code every operation per character counts, so the ASCII tests are
+  // inline and branch-light: (c | 32) - 97 < 26 (unsigned) is "an ASCII letter".
+  while (i < len) {
+    let c = text.charCodeAt(i);
+    if (((c | 32) - 97) >>> 0 >= 26 && (c - 48) >>> 0 >= 10 && (c < 128 || !isWordCode(c))) {
+      i++;
+      continue;
+    }
+    const s = i;
+    let h = FNV_OFFSET;
+    let hBeforeJoiner = 0;
+    let lastJoiner = -1;
+    for (;;) {
+      // c is a word character at i; for ASCII ones, c | 32 is the lower-case fold.
+      h = Math.imul(h ^ (c < 128 ? c | 32 : foldCode(c)), 0x01000193);
+      if (++i >= len) break;
+      c = text.charCodeAt(i);
+      if (((c | 32) - 97) >>> 0 < 26 || (c - 48) >>> 0 < 10 || (c >= 128 && isWordCode(c))) continue;
+      if (isJoinerCode(c) && i + 1 < len && isWordCode(text.charCodeAt(i + 1))) {
+        hBeforeJoiner = h;
+        lastJoiner = i;
+        h = hashStep(h, foldCode(c));
+        c = text.charCodeAt(++i);
+        continue;
       }
-      let j = k;
-      while (node !== 0) {
-        const term = trie.terminal[node]!;
-        if (term !== NO_TERMINAL && (checkOfTokens(text, k, j, cut) & 0xffff) === trie.check[node]) {
-          bestTerminal = term;
-          bestEnd = ends[j]! - cut;
-        }
-        // A possessive ends the phrase: "inner alignment's" is as far as it goes.
-        j++;
-        if (cut !== 0 || j >= n || !adjacent(text, j)) break;
-        let next = childOf(trie, node, hashes[j]!);
-        if (next === 0 && flags[j]! & 8) {
-          next = childOf(trie, node, bareHashes[j]!);
-          cut = 2;
-        }
-        node = next;
+      break;
+    }
+    // "mesa-optimizer's": the word is also tried without its possessive.
+    const possessive = lastJoiner === i - 2 && (text.charCodeAt(i - 1) | 32) === 115 && foldCode(text.charCodeAt(lastJoiner)) === 39;
+
+    if (prevStart >= 0 && (hasBit(pairs, pairIndex(prevHash, h)) || (possessive && hasBit(pairs, pairIndex(prevHash, hBeforeJoiner))))) {
+      const found = out.length;
+      const resume = matchAt(m, trie, text, prevStart, prevEnd, prevHash, 0, 1, out);
+      prevStart = -1;
+      if (out.length > found) {
+        i = resume;
+        continue;
       }
     }
 
-    // Acronyms: exact case, one token, optionally possessive.
-    const s = starts[k]!;
-    const e = ends[k]!;
-    if (f & 4 && f & 3 && e - s > 1 && bestEnd < e) {
-      let raw = foldChars(text.slice(s, e));
-      let cut = 0;
-      if (POSSESSIVE.test(raw)) {
-        raw = raw.slice(0, -2);
-        cut = 2;
-      }
-      const cs = Object.hasOwn(m.cs, raw) ? m.cs[raw] : undefined;
-      if (cs !== undefined) {
-        bestTerminal = cs;
-        bestEnd = e - cut;
-      }
-    }
-
-    if (bestTerminal !== undefined) {
-      out.push({ start: s, end: bestEnd, terminal: bestTerminal });
-      // Resume after the token that holds the match end.
-      let r = k;
-      while (r < n && ends[r]! <= bestEnd) r++;
-      if (r < n && starts[r]! < bestEnd) r++;
-      next = r;
+    let f = hasBit(words, filterIndex(h)) ? 1 : 0;
+    if (possessive && hasBit(words, filterIndex(hBeforeJoiner))) f |= 2;
+    if (f !== 0) {
+      // Tried in full here (phrases too), so it is not kept as the start of a phrase.
+      i = matchAt(m, trie, text, s, i, h, hBeforeJoiner, f, out);
+      prevStart = -1;
+    } else {
+      prevStart = s;
+      prevEnd = i;
+      prevHash = h;
     }
   }
   return out;

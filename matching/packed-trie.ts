@@ -3,7 +3,8 @@
  * in place on the page.
  *
  * What it does: `packTrie` numbers the nodes of the build-time trie breadth-first and writes, into
- * one byte buffer, the first-token filter, each node's terminal value, a 16-bit verification hash
+ * one byte buffer, a word filter (root keys that are forms on their own) and a pair filter (the
+ * first two tokens of longer forms), each node's terminal value, a 16-bit verification hash
  * of the form it ends, and its edges: (token hash, child) pairs grouped by parent and sorted by
  * hash. `readPackedTrie` wraps the same bytes as typed-array views, so a page pays one native
  * base64 decode and no parsing; a trie step is a binary search over a node's few edges, with no
@@ -15,20 +16,28 @@
  * Must never: hash differently from token-hash.ts (the build and the page share these
  * functions), or return a child for an edge it does not hold.
  */
-import { FILTER_BITS, buildFilter, foldCode, hashString } from './token-hash';
+import { FILTER_BITS, buildFilter, filterIndex, foldCode, hashString, pairIndex } from './token-hash';
 import type { TrieNode } from './compiled';
 
 /** Terminal value of a node that ends no form. */
 export const NO_TERMINAL = -2;
 
 const MAGIC = 0x6174; // "at"
-const VERSION = 2;
+const VERSION = 3;
 const HEADER_UNITS = 4;
 const FILTER_UNITS = (1 << FILTER_BITS) >> 4;
 
 export interface PackedTrie {
-  /** First-token filter: one bit per filterIndex(token hash) of a root key. */
+  /**
+   * Word filter: one bit per filterIndex(token hash) of a root key that is a form on its own
+   * (or an acronym). A word whose bit is clear cannot be a one-word form.
+   */
   filter: Uint8Array;
+  /**
+   * Pair filter: one bit per pairIndex(first, second) of the first two tokens of every longer
+   * form. A phrase can start at a word only if it and the next word have their bit set.
+   */
+  pairs: Uint8Array;
   /** Per node: entry index * 2 + gated, KEYWORD, or NO_TERMINAL. */
   terminal: Int16Array;
   /** Per node: low 16 bits of checkHash of the form the node ends (0 where it ends none). */
@@ -83,12 +92,20 @@ export function packTrie(trie: TrieNode, alsoStart: readonly string[] = []): Uin
   const n = nodes.length;
   if (n > 0xffff || edges.length > 0xffff) throw new Error(`packTrie: ${n} nodes do not fit 16-bit indices`);
 
-  const units = new Uint16Array(HEADER_UNITS + FILTER_UNITS + 4 * n + 1 + 3 * edges.length);
+  const units = new Uint16Array(HEADER_UNITS + 2 * FILTER_UNITS + 4 * n + 1 + 3 * edges.length);
   units.set([MAGIC, VERSION, n, edges.length]);
   let at = HEADER_UNITS;
-  const rootKeys = Object.keys(trie).filter((k) => k !== '');
-  const filter = buildFilter([...rootKeys, ...alsoStart]);
-  new Uint8Array(units.buffer, at * 2, FILTER_UNITS * 2).set(filter);
+  const words: number[] = alsoStart.map((k) => filterIndex(hashString(k)));
+  const pairs: number[] = [];
+  for (const [key, next] of Object.entries(trie)) {
+    if (key === '' || typeof next !== 'object') continue;
+    const h = hashString(key);
+    if (typeof next[''] === 'number') words.push(filterIndex(h));
+    for (const second of Object.keys(next)) if (second !== '') pairs.push(pairIndex(h, hashString(second)));
+  }
+  new Uint8Array(units.buffer, at * 2, FILTER_UNITS * 2).set(buildFilter(words));
+  at += FILTER_UNITS;
+  new Uint8Array(units.buffer, at * 2, FILTER_UNITS * 2).set(buildFilter(pairs));
   at += FILTER_UNITS;
   nodes.forEach(({ node, path }, i) => {
     const t = node[''];
@@ -122,6 +139,8 @@ export function readPackedTrie(bytes: Uint8Array): PackedTrie {
   let at = HEADER_UNITS;
   const filter = new Uint8Array(buf.buffer, buf.byteOffset + at * 2, FILTER_UNITS * 2);
   at += FILTER_UNITS;
+  const pairs = new Uint8Array(buf.buffer, buf.byteOffset + at * 2, FILTER_UNITS * 2);
+  at += FILTER_UNITS;
   const terminal = new Int16Array(buf.buffer, buf.byteOffset + at * 2, n);
   const check = u.subarray(at + n, at + 2 * n);
   at += 2 * n;
@@ -129,6 +148,7 @@ export function readPackedTrie(bytes: Uint8Array): PackedTrie {
   at += n + 1;
   return {
     filter,
+    pairs,
     terminal,
     check,
     firstEdge,

@@ -34,12 +34,12 @@ export function hashString(s: string): number {
 
 export const filterIndex = (h: number) => h >>> (32 - FILTER_BITS);
 
-export function buildFilter(keys: Iterable<string>): Uint8Array {
+/** Filter index of two consecutive tokens, from their hashes (order matters). */
+export const pairIndex = (first: number, second: number) => filterIndex(Math.imul(first ^ 0x5bd1e995, 0x01000193) ^ second);
+
+export function buildFilter(indices: Iterable<number>): Uint8Array {
   const bits = new Uint8Array(1 << (FILTER_BITS - 3));
-  for (const k of keys) {
-    const i = filterIndex(hashString(k));
-    bits[i >> 3]! |= 1 << (i & 7);
-  }
+  for (const i of indices) bits[i >> 3]! |= 1 << (i & 7);
   return bits;
 }
 

@@ -16,6 +16,8 @@ const G: MiniEntry[] = [
   { id: 'behavioral', term: 'behavioral objective' },
   { id: 'sycophancy', term: 'sycophancy', ambiguity: 'high' },
   { id: 'policy', term: 'policy' },
+  { id: 'goodhart-person', term: 'Goodhart' },
+  { id: 'sharp-left-turn', term: 'the sharp left turn' },
 ];
 
 const find = (text: string) => matchPairs(G, text);
@@ -109,6 +111,22 @@ describe('findMatches', () => {
     expect(find('AI systems trained by machine learning')).toEqual([
       ['AI', '#keyword'],
       ['machine learning', '#keyword'],
+    ]);
+  });
+
+  it('finds a phrase whose first word is common and no form of its own', () => {
+    // "the" only begins a phrase: words after it decide whether a phrase is tried at all.
+    expect(find('the model, the sharp left turn, the sharp edge, then the sharp left turn.')).toEqual([
+      ['the sharp left turn', 'sharp-left-turn'],
+      ['the sharp left turn', 'sharp-left-turn'],
+    ]);
+  });
+
+  it('prefers a phrase over its possessive first word that is a form of its own', () => {
+    expect(find("Goodhart's law, and Goodhart's paper, and Goodhart.")).toEqual([
+      ["Goodhart's law", 'goodhart'],
+      ['Goodhart', 'goodhart-person'],
+      ['Goodhart', 'goodhart-person'],
     ]);
   });
 
