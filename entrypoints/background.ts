@@ -1,16 +1,15 @@
 /**
- * Background entry: wiring only. Badge, context menu, keyboard commands, card data and the
- * tooltip UI for content scripts, and injecting the content script into tabs that were open
+ * Background entry: wiring only. Matching for content scripts, badge, context menu, keyboard
+ * commands, card data and the tooltip UI for content scripts, and injecting the content script into tabs that were open
  * before installation.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { loadEntries } from 'virtual:glossary/entries';
 import matcher from 'virtual:glossary/matcher';
-import matcherVersion from 'virtual:glossary/matcher-version';
 import { exactEntry } from '@/background/lookup';
 import { withSite } from '@/background/toggle-site';
-import { isGetCardEntry, isGetMatcher, isLoadTooltipUi, isTermCount, isViewerOpened, type ContentMessage } from '@/messaging/contract';
-import { MATCHER_KEY, type StoredMatcher } from '@/messaging/page-start';
+import { isGetCardEntry, isLoadTooltipUi, isMatchTexts, isTermCount, isViewerOpened, type ContentMessage } from '@/messaging/contract';
+import { matchTexts } from '@/matching/match-texts';
 import { arxivAutoOpenTarget } from '@/background/pdf-open';
 import { isArxivPdf, PDF_LINK_PATTERNS, viewerUrlFor } from '@/pdf/pdf-url';
 import { toCardEntry } from '@/glossary/display';
@@ -37,15 +36,13 @@ const PDF_MENU_ID = 'open-pdf-link';
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
 
-  // Pages read this build's matcher from storage with their settings (messaging/page-start.ts).
-  const stored: StoredMatcher = { version: matcherVersion, ...matcher };
-  const storeMatcher = () => browser.storage.local.set({ [MATCHER_KEY]: stored }).catch(() => {});
-
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     browser.contextMenus.create({ id: MENU_ID, title: t('contextMenuLookup'), contexts: ['selection'] });
     // On links to PDFs only (by address: a .pdf path or an arXiv /pdf/ link).
     browser.contextMenus.create({ id: PDF_MENU_ID, title: t('contextMenuOpenPdf'), contexts: ['link'], targetUrlPatterns: PDF_LINK_PATTERNS });
-    await storeMatcher();
+    // Versions before 0.3 kept a copy of the matcher in storage for pages to read; pages now send
+    // their text here instead (page/match-source.ts).
+    await browser.storage.local.remove('matcher').catch(() => {});
     if (reason === 'install' || reason === 'update') await injectIntoOpenTabs();
   });
 
@@ -61,9 +58,9 @@ export default defineBackground(() => {
     action.setBadgeText({ tabId, text: badge && n > 0 ? String(n) : '' }).catch(() => {});
   void action.setBadgeBackgroundColor?.({ color: '#6b4e00' });
   browser.runtime.onMessage.addListener((message, sender) => {
+    // A slice of a page's text: the matcher runs here, where its code stays warm between pages.
+    if (isMatchTexts(message)) return Promise.resolve(matchTexts(matcher, message.texts));
     if (isGetCardEntry(message)) return Promise.resolve(toCardEntry(loadEntries(), message.index));
-    // A page found no copy for this build (just installed or updated, or storage was cleared).
-    if (isGetMatcher(message)) return storeMatcher().then(() => stored);
     const tabId = sender.tab?.id;
     // The first card on a page: add the tooltip UI to the asking frame's content-script world.
     if (isLoadTooltipUi(message) && tabId !== undefined) {

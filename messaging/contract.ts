@@ -88,11 +88,17 @@ export interface LoadTooltipUiMessage {
 }
 export const isLoadTooltipUi = (m: unknown): m is LoadTooltipUiMessage => hasType(m, 'load-tooltip-ui');
 
-/** Content script -> background: the compiled matcher, when storage has none for this build. */
-export interface GetMatcherMessage {
-  type: 'get-matcher';
+/**
+ * Content script -> background: find the glossary forms in a batch of block texts. The reply is
+ * a MatchTextsReply (matching/match-texts.ts): (block, start, end, terminal) quadruples and the
+ * id and name of each entry that occurs.
+ */
+export interface MatchTextsMessage {
+  type: 'match-texts';
+  texts: string[];
 }
-export const isGetMatcher = (m: unknown): m is GetMatcherMessage => hasType(m, 'get-matcher');
+export const isMatchTexts = (m: unknown): m is MatchTextsMessage =>
+  hasType(m, 'match-texts') && Array.isArray((m as { texts?: unknown }).texts) && (m as { texts: unknown[] }).texts.every((t) => typeof t === 'string');
 
 /**
  * The PDF viewer is an extension page, which `tabs.sendMessage` does not reach: the popup and the

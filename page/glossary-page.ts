@@ -9,13 +9,13 @@
  * Must never: hold extension APIs (the entrypoint owns messaging and settings), so it can run in
  * tests, in the benchmark and in the PDF viewer alike.
  */
-import type { CompiledMatcher } from '../matching/compiled';
 import { EntryCache, type FetchEntry } from './entry-cache';
 import type { PageTermsReport } from '../messaging/contract';
 import { LazyTooltip } from './lazy-tooltip';
 import type { TooltipFactory } from './tooltip';
 import { trackHover } from './hover-tracker';
 import { MutationBatcher } from './mutation-batcher';
+import type { MatchSource } from './match-source';
 import { PageScanner } from './page-scanner';
 import { createPainter, type Painter } from './painter';
 import { TermIndex, type PaintMode } from './term-index';
@@ -23,7 +23,8 @@ import { adoptHighlightStyles, openShadowRoots, removeHighlightStyles } from './
 import type { HighlightStyle } from '../settings/settings';
 
 export interface GlossaryPageOptions {
-  matcher: CompiledMatcher;
+  /** Where block texts are matched (the background for a content script, see match-source.ts). */
+  source: MatchSource;
   /** Card data for one entry, on demand (the content script asks the background). */
   loadEntry: FetchEntry;
   /**
@@ -60,9 +61,9 @@ export class GlossaryPage {
     private readonly doc: Document,
     private readonly options: GlossaryPageOptions,
   ) {
-    this.index = new TermIndex(options.matcher.ids, options.matcher.terms, options.mode ?? 'first');
+    this.index = new TermIndex(options.source.ids, options.source.terms, options.mode ?? 'first');
     this.painter = createPainter(doc.defaultView as Window & typeof globalThis, options.style);
-    this.scanner = new PageScanner(options.matcher, this.index, () => this.repaint());
+    this.scanner = new PageScanner(options.source, this.index, () => this.repaint());
     this.entries = new EntryCache(options.loadEntry);
     this.tooltip = new LazyTooltip(doc, this.entries, options.loadTooltip);
   }
@@ -152,8 +153,8 @@ export class GlossaryPage {
     this.tooltip.destroy();
     if (this.shadowSheet) for (const sr of this.shadowRoots) removeHighlightStyles(sr, this.shadowSheet);
     this.shadowRoots = [];
-    this.index = new TermIndex(this.options.matcher.ids, this.options.matcher.terms, this.index.mode);
-    this.scanner = new PageScanner(this.options.matcher, this.index, () => this.repaint());
+    this.index = new TermIndex(this.options.source.ids, this.options.source.terms, this.index.mode);
+    this.scanner = new PageScanner(this.options.source, this.index, () => this.repaint());
     this.lastCount = 0;
     this.options.onTermCount?.(0);
   }
@@ -179,7 +180,7 @@ export class GlossaryPage {
 
   /** Scroll to the first occurrence of an entry and open its tooltip (popup "On this page"). */
   reveal(id: string): boolean {
-    const entry = this.options.matcher.ids.indexOf(id);
+    const entry = this.options.source.ids.indexOf(id);
     const match = entry >= 0 ? this.index.firstMatchOf(entry) : null;
     const hover = this.ensureHover();
     if (!match || !hover) return false;
@@ -198,12 +199,12 @@ export class GlossaryPage {
     const match = order[this.stepCursor]!;
     match.nodes[0]!.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     hover.open(match, true, true);
-    return this.options.matcher.ids[match.entry] ?? null;
+    return this.options.source.ids[match.entry] ?? null;
   }
 
   /** Open the tooltip of an entry at a given rectangle (context menu on a selection). */
   showEntryAt(id: string, rect: DOMRect): boolean {
-    const entry = this.options.matcher.ids.indexOf(id);
+    const entry = this.options.source.ids.indexOf(id);
     if (entry < 0) return false;
     void this.tooltip.show(entry, { rect: () => rect }, { pin: true, announce: true });
     return true;

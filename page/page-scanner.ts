@@ -1,16 +1,18 @@
 /**
- * Page scanner: runs the text walker and the matcher over DOM subtrees in time-boxed slices and
- * feeds the term index.
+ * Page scanner: runs the text walker over DOM subtrees in time-boxed slices, has each slice's
+ * text matched, and feeds the term index.
  *
  * What it does: queues roots (the body at start, changed subtrees later), walks each in slices of
- * at most `sliceMs`, turns every match into a live Range, tells the index, and calls `onUpdate`
+ * at most `sliceMs`, sends the slice's block texts to the match source (the background, for a
+ * content script), turns every match into a live Range, tells the index, and calls `onUpdate`
  * after each slice that changed what is painted. Accounts its own main-thread time in `scanMs`.
  * Cost: proportional to the text under the queued roots; yields to the page between slices so no
  * task of ours exceeds `sliceMs` by more than one block.
- * Must never: scan the same root twice concurrently, or leave `status` at 'scanning' when idle.
+ * Must never: scan the same root twice concurrently, leave `status` at 'scanning' when idle, or
+ * paint a match in text that changed while the slice was being matched.
  */
-import { KEYWORD, terminalEntry, terminalGated, type CompiledMatcher } from '../matching/compiled';
-import { findMatches, type TextMatch } from '../matching/find-matches';
+import { KEYWORD, terminalEntry, terminalGated } from '../matching/compiled';
+import type { MatchSource } from './match-source';
 import { PageMatch, TermIndex } from './term-index';
 import { TextWalker, locate, type TextBlock } from './text-walker';
 import { yieldToPage } from './yield-to-page';
@@ -33,10 +35,11 @@ export class PageScanner {
   private readonly sliceMs: number;
   private readonly now: () => number;
   private stopped = false;
-  private matchBuf: TextMatch[] = [];
+  /** Set when the match source failed; the page then stays as it is, unpainted. */
+  failed = false;
 
   constructor(
-    private readonly matcher: CompiledMatcher,
+    private readonly source: MatchSource,
     private readonly index: TermIndex,
     private readonly onUpdate: () => void,
     private readonly options: ScannerOptions = {},
@@ -86,26 +89,41 @@ export class PageScanner {
         const root = this.queue.shift()!;
         if (!root.isConnected) continue;
         const walker = new TextWalker(root, { isVisible: this.options.isVisible });
-        let sliceStart = this.now();
-        let changed = false;
         for (;;) {
-          const block = walker.next();
-          if (!block) break;
-          changed = this.scanBlock(block, walker) || changed;
-          const elapsed = this.now() - sliceStart;
-          if (elapsed >= this.sliceMs) {
-            this.scanMs += elapsed;
-            if (changed) this.account(this.onUpdate);
-            changed = false;
-            await yieldToPage();
-            if (this.stopped) return;
-            sliceStart = this.now();
+          // One slice: walk until the time is up (or the batch is large), then match it.
+          const sliceStart = this.now();
+          const blocks: TextBlock[] = [];
+          let chars = 0;
+          let block: TextBlock | null;
+          while ((block = walker.next())) {
+            blocks.push(block);
+            chars += block.text.length;
+            if (chars >= MAX_BATCH_CHARS || this.now() - sliceStart >= this.sliceMs) break;
           }
+          this.scanMs += this.now() - sliceStart;
+          if (blocks.length) {
+            let results: number[][];
+            try {
+              results = await this.source.match(blocks.map((b) => b.text));
+            } catch (err) {
+              if (!this.failed) console.warn('Alignment Glossary: could not match this page', err);
+              this.failed = true;
+              return;
+            }
+            if (this.stopped) return;
+            const t0 = this.now();
+            let changed = false;
+            for (let k = 0; k < blocks.length; k++) changed = this.addMatches(blocks[k]!, results[k] ?? [], walker) || changed;
+            if (changed) this.onUpdate();
+            this.scanMs += this.now() - t0;
+          }
+          if (!block) break;
+          await yieldToPage();
+          if (this.stopped) return;
         }
         this.scannedChars += walker.scannedChars;
-        this.scanMs += this.now() - sliceStart;
         this.index.releaseGated();
-        if (changed || this.queue.length === 0) this.account(this.onUpdate);
+        if (this.queue.length === 0) this.account(this.onUpdate);
       }
     } finally {
       this.active = false;
@@ -113,24 +131,42 @@ export class PageScanner {
     }
   }
 
-  /** Match one block; returns whether anything was added. */
-  private scanBlock(block: TextBlock, walker: TextWalker): boolean {
-    const matches = findMatches(this.matcher, block.text, (this.matchBuf.length = 0, this.matchBuf));
+  /** Add one block's matches (flat start, end, terminal triples); returns whether any was added. */
+  private addMatches(block: TextBlock, flat: readonly number[], walker: TextWalker): boolean {
     // Text that is not rendered (collapsed menus, display:none) is not read, so not counted.
-    if (matches.length === 0 || !walker.visible(block)) return false;
+    if (flat.length === 0 || !walker.visible(block)) return false;
     let added = false;
-    for (const m of matches) {
-      if (m.terminal === KEYWORD) {
+    for (let i = 0; i + 2 < flat.length; i += 3) {
+      const start = flat[i]!;
+      const end = flat[i + 1]!;
+      const terminal = flat[i + 2]!;
+      if (terminal === KEYWORD) {
         this.index.gate.addKeyword();
         continue;
       }
-      const [sn, so] = locate(block, m.start, false);
-      const [en, eo] = locate(block, m.end, true);
+      const [sn, so] = locate(block, start, false);
+      const [en, eo] = locate(block, end, true);
       const nodes = sn === en ? [sn] : block.nodes.slice(block.nodes.indexOf(sn), block.nodes.indexOf(en) + 1);
-      const match = new PageMatch(terminalEntry(m.terminal), block.text.slice(m.start, m.end), nodes, so, eo, this.seq++);
-      this.index.add(match, terminalGated(m.terminal));
+      // The page may have changed while the slice was matched: its mutation will be rescanned.
+      if (!unchanged(block, nodes)) continue;
+      const match = new PageMatch(terminalEntry(terminal), block.text.slice(start, end), nodes, so, eo, this.seq++);
+      this.index.add(match, terminalGated(terminal));
       added = true;
     }
     return added;
   }
+}
+
+/** A slice's texts go to the matcher in batches of at most this many characters. */
+const MAX_BATCH_CHARS = 200_000;
+
+/** The nodes still hold the text the block was read with. */
+function unchanged(block: TextBlock, nodes: readonly Text[]): boolean {
+  for (const n of nodes) {
+    const k = block.nodes.indexOf(n);
+    const from = block.starts[k]!;
+    const to = k + 1 < block.nodes.length ? block.starts[k + 1]! : block.text.length;
+    if (!n.isConnected || n.data.length !== to - from || n.data !== block.text.slice(from, to)) return false;
+  }
+  return true;
 }

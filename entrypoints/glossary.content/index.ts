@@ -1,12 +1,12 @@
 /**
- * Content script entry: wiring only. Reads the settings and the matcher (messaging/page-start),
+ * Content script entry: wiring only. Reads the settings (messaging/page-start),
  * composes the glossary page for this document, applies the settings (and their changes, without
  * a reload) and answers messages from the popup and the background. All logic lives in page/,
  * matching/, messaging/ and settings/.
  */
 import { browser } from 'wxt/browser';
-import matcherVersion from 'virtual:glossary/matcher-version';
 import { GlossaryPage } from '@/page/glossary-page';
+import { remoteMatchSource } from '@/page/match-source';
 import { readPageStart } from '@/messaging/page-start';
 import { answerPageMessage } from '@/page/page-messages';
 import { isURLEnabled } from '@/settings/is-url-enabled';
@@ -33,7 +33,7 @@ export default defineContentScript({
     // A cross-origin frame (ads, embeds) is another site's business: stop before any work.
     if (window !== window.top && !sameOriginAsTop()) return;
 
-    // Until settings and matcher have arrived, the page is "scanning" to whoever asks.
+    // Until the settings have arrived, the page is "scanning" to whoever asks.
     let page: GlossaryPage | null = null;
     let latest: Settings | null = null;
     const apply = (s: Settings) => {
@@ -55,10 +55,11 @@ export default defineContentScript({
       page?.stop();
     });
 
-    const start = await readPageStart(matcherVersion);
+    const start = await readPageStart();
     if (ctx.isInvalid) return;
     page = new GlossaryPage(document, {
-      matcher: start.matcher,
+      // The background matches the page's text; this script only walks the DOM and paints.
+      source: remoteMatchSource((texts) => browser.runtime.sendMessage({ type: 'match-texts', texts })),
       // Definitions live in the background; the card asks for one entry when it is needed.
       loadEntry: (index) => browser.runtime.sendMessage({ type: 'get-card-entry', index }) as Promise<CardEntry | null>,
       loadTooltip,

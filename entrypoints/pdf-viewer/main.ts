@@ -8,6 +8,7 @@
 import '@/pdf/install-polyfills';
 import { browser } from 'wxt/browser';
 import matcher from 'virtual:glossary/matcher';
+import { localMatchSource } from '@/page/match-source';
 import tooltipCss from '@/page/tooltip.css?inline';
 import tippyCss from 'tippy.js/dist/tippy.css?inline';
 import workerSrc from '@/pdf/pdf-worker?worker&url';
@@ -33,7 +34,8 @@ const file = fileFromViewerSearch(location.search);
 const myTabId: number | null = (await browser.tabs.getCurrent().catch(() => undefined))?.id ?? null;
 
 const page = new GlossaryPage(document, {
-  matcher,
+  // An extension page: the matcher runs here, on the viewer's own thread.
+  source: localMatchSource(matcher),
   loadEntry: (index) => browser.runtime.sendMessage({ type: 'get-card-entry', index }) as Promise<CardEntry | null>,
   // An extension page may simply import the tooltip UI (content scripts have it injected).
   loadTooltip: async () => (doc, entries) => new GlossaryTooltip(doc, entries, `${tippyCss}\n${tooltipCss}`),

@@ -42,8 +42,9 @@ setInterval(() => {
   const p = document.createElement('p');
   p.textContent = 'Update ' + (n++) + ': notes on reward hacking, goal misgeneralization and a mesa-optimizer.';
   m.append(p);
-  if (m.children.length > 200) m.firstElementChild.remove();
-  m.firstElementChild.textContent = 'Rewritten ' + n + ' about inner alignment.';
+  if (m.children.length > 200) m.children[1].remove();
+  // The first paragraph is rewritten every 10 ms for 1.5 s, then holds still (the feed goes on).
+  if (n < 150) m.firstElementChild.textContent = 'Rewritten ' + n + ' about inner alignment.';
 }, 10);
 </script></body></html>`,
   );
@@ -82,6 +83,7 @@ describe('Chromium: pages that move', () => {
 
   it('a page that mutates every 10 ms keeps working, with no long task', async () => {
     const { page, errors } = await open('/gen/mutating.html');
+    // Text replaced faster than a match round trip is painted once it holds still (1.5 s here).
     await page.waitForTimeout(3000);
     const report = await pageTerms(session, page);
     expect(report.terms.map((t) => t.id)).toEqual(expect.arrayContaining(['inner-alignment', 'reward-hacking', 'goal-misgeneralization', 'mesa-optimizer']));

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { GlossaryPage } from '../../page/glossary-page';
 import { generatePage } from '../../bench/generate-page';
 import { compileMini, testTooltip } from './helpers';
+import { localMatchSource } from '../../page/match-source';
 
 const matcher = compileMini([
   { id: 'inner-alignment', term: 'inner alignment' },
@@ -31,7 +32,7 @@ describe('generatePage', () => {
     });
     expect(g.words).toBeGreaterThanOrEqual(5000);
     document.documentElement.innerHTML = new DOMParser().parseFromString(g.html, 'text/html').documentElement.innerHTML; // fixture
-    const page = new GlossaryPage(document, { matcher, loadEntry: async () => null, loadTooltip: testTooltip });
+    const page = new GlossaryPage(document, { source: localMatchSource(matcher), loadEntry: async () => null, loadTooltip: testTooltip });
     await page.start();
     const counts = Object.fromEntries(page.report().terms.map((t) => [t.id, t.count]));
     expect(counts).toEqual(Object.fromEntries(g.truth));

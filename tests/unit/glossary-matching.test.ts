@@ -8,12 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { glossaryDir, loadGlossary } from '../../glossary/load';
 import { compileMatcher } from '../../matching/compile';
 import { GlossaryPage } from '../../page/glossary-page';
+import { localMatchSource } from '../../page/match-source';
 
 const matcher = compileMatcher(loadGlossary(glossaryDir()).entries);
 
 async function termsOn(html: string): Promise<string[]> {
   document.body.innerHTML = html; // test fixture only
-  const page = new GlossaryPage(document, { matcher, loadEntry: async () => null, loadTooltip: testTooltip });
+  const page = new GlossaryPage(document, { source: localMatchSource(matcher), loadEntry: async () => null, loadTooltip: testTooltip });
   await page.start();
   const ids = page.report().terms.map((t) => t.id);
   page.stop();

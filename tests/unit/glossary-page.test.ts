@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GlossaryPage } from '../../page/glossary-page';
 import { compileMini, type MiniEntry, testTooltip } from './helpers';
+import { localMatchSource } from '../../page/match-source';
 
 const G: MiniEntry[] = [
   { id: 'inner-alignment', term: 'inner alignment' },
@@ -20,7 +21,7 @@ afterEach(() => {
 
 async function scan(html: string) {
   document.body.innerHTML = html; // test fixture only
-  page = new GlossaryPage(document, { matcher: compileMini(G), loadEntry: async () => null, loadTooltip: testTooltip });
+  page = new GlossaryPage(document, { source: localMatchSource(compileMini(G)), loadEntry: async () => null, loadTooltip: testTooltip });
   await page.start();
   return page;
 }
@@ -107,7 +108,7 @@ describe('PageScanner', () => {
       '<p id="a">Inner alignment.</p><div id="menu">A mesa-optimizer.</div><p id="plain">Nothing here.</p><p id="c">RLHF.</p>';
     const index = new TermIndex(matcher.ids, matcher.terms);
     const asked: string[] = [];
-    const scanner = new PageScanner(matcher, index, () => {}, {
+    const scanner = new PageScanner(localMatchSource(matcher), index, () => {}, {
       isVisible: (el) => (asked.push(el.id), el.id !== 'menu'),
     });
     await scanner.scan(document.body);
@@ -122,7 +123,7 @@ describe('PageScanner', () => {
     document.body.innerHTML = '<p id="a">Inner alignment.</p><p id="b">A mesa-optimizer.</p>'; // fixture
     const index = new TermIndex(matcher.ids, matcher.terms);
     let queued = false;
-    const scanner: InstanceType<typeof PageScanner> = new PageScanner(matcher, index, () => {
+    const scanner: InstanceType<typeof PageScanner> = new PageScanner(localMatchSource(matcher), index, () => {
       // The last update of the first run queues a microtask that asks for another scan: it runs
       // after the run's loop has exited but before its promise settles.
       if (!queued) {
@@ -133,5 +134,60 @@ describe('PageScanner', () => {
     await scanner.scan(document.getElementById('a')!);
     await waitFor(() => scanner.status === 'done' && index.report().length === 2, 2000);
     expect(index.report().map((t) => t.id)).toEqual(['inner-alignment', 'mesa-optimizer']);
+  });
+
+  it('with matches from the background: names arrive with them, and text changed meanwhile is left unpainted', async () => {
+    const { PageScanner } = await import('../../page/page-scanner');
+    const { TermIndex } = await import('../../page/term-index');
+    const { remoteMatchSource } = await import('../../page/match-source');
+    const { matchTexts } = await import('../../matching/match-texts');
+    const matcher = compileMini(G);
+    document.body.innerHTML = '<p id="a">Inner alignment.</p><p id="b">A mesa-optimizer.</p>'; // fixture
+    const sent: unknown[] = [];
+    // The "background" answers after the page has rewritten paragraph b.
+    const source = remoteMatchSource(async (texts) => {
+      const message = { type: 'match-texts', texts: [...texts] };
+      sent.push(message);
+      document.getElementById('b')!.firstChild!.textContent = 'A mesa-optimizer!';
+      return JSON.parse(JSON.stringify(matchTexts(matcher, message.texts)));
+    });
+    const index = new TermIndex(source.ids, source.terms);
+    const scanner = new PageScanner(source, index, () => {});
+    await scanner.scan(document.body);
+    expect(sent).toEqual([{ type: 'match-texts', texts: ['Inner alignment.', 'A mesa-optimizer.'] }]);
+    expect(index.report().map((t) => [t.id, t.term])).toEqual([['inner-alignment', 'inner alignment']]);
+    expect(scanner.status).toBe('done');
+  });
+
+  it('a background that cannot answer leaves the page as it was, with one console note', async () => {
+    const { PageScanner } = await import('../../page/page-scanner');
+    const { TermIndex } = await import('../../page/term-index');
+    const { remoteMatchSource } = await import('../../page/match-source');
+    document.body.innerHTML = '<p>Inner alignment.</p>'; // fixture
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    for (const answer of [() => Promise.reject(new Error('Extension context invalidated.')), () => Promise.resolve(undefined), () => Promise.resolve({ matches: 'x' })]) {
+      const source = remoteMatchSource(answer);
+      const index = new TermIndex(source.ids, source.terms);
+      const scanner = new PageScanner(source, index, () => {});
+      await scanner.scan(document.body);
+      expect(scanner.status).toBe('done');
+      expect(scanner.failed).toBe(true);
+      expect(index.report()).toEqual([]);
+    }
+    expect(warn).toHaveBeenCalledTimes(3);
+    warn.mockRestore();
+  });
+});
+
+describe('matchTexts (the background side)', () => {
+  it('answers per block, with offsets inside each block, and names only the entries found', async () => {
+    const { matchTexts } = await import('../../matching/match-texts');
+    const { KEYWORD } = await import('../../matching/compiled');
+    const matcher = compileMini(G);
+    const reply = matchTexts(matcher, ['Nothing.', 'We study inner alignment and RLHF.', 'machine learning']);
+    const inner = matcher.ids.indexOf('inner-alignment');
+    const rlhf = matcher.ids.indexOf('rlhf');
+    expect(reply.matches).toEqual([1, 9, 24, inner * 2, 1, 29, 33, rlhf * 2, 2, 0, 16, KEYWORD]);
+    expect(reply.names).toEqual({ [inner]: ['inner-alignment', 'inner alignment'], [rlhf]: ['rlhf', 'RLHF'] });
   });
 });

@@ -12,6 +12,7 @@ import { foldChars } from '../../matching/normalize';
 import { GlossaryPage } from '../../page/glossary-page';
 import { TextWalker } from '../../page/text-walker';
 import { compileMini, type MiniEntry, testTooltip } from './helpers';
+import { localMatchSource } from '../../page/match-source';
 
 const G: MiniEntry[] = [
   { id: 'inner-alignment', term: 'inner alignment' },
@@ -96,7 +97,7 @@ describe('walker and page properties', () => {
         const before = document.body.innerHTML;
         const reports = [];
         for (let i = 0; i < 2; i++) {
-          const page = new GlossaryPage(document, { matcher, loadEntry: async () => null, loadTooltip: testTooltip });
+          const page = new GlossaryPage(document, { source: localMatchSource(matcher), loadEntry: async () => null, loadTooltip: testTooltip });
           await page.start();
           reports.push(page.report().terms);
           page.stop();

@@ -6,7 +6,6 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadSettings, saveSettings, updateSettings } from '../../settings/store';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../settings/settings';
-import { compileMini } from './helpers';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -52,40 +51,21 @@ describe('settings store', () => {
 });
 
 describe('what a page reads at start (messaging/page-start)', () => {
-  const matcher = compileMini([{ id: 'inner-alignment', term: 'inner alignment' }]);
-  const copy = { version: 'build-1', ...matcher };
-
-  it('reads the settings the store wrote and the stored matcher of this build, in one read', async () => {
-    const { readPageStart, MATCHER_KEY } = await import('../../messaging/page-start');
+  it('reads the settings the store wrote, and asks the background for nothing', async () => {
+    const { readPageStart } = await import('../../messaging/page-start');
     await saveSettings({ ...DEFAULT_SETTINGS, mode: 'all', sites: ['example.org'], style: 'tint' });
-    await fakeBrowser.storage.local.set({ [MATCHER_KEY]: copy });
     const asked = vi.fn();
     fakeBrowser.runtime.onMessage.addListener(asked);
-    const start = await readPageStart('build-1');
+    const start = await readPageStart();
     expect(start.settings).toEqual({ ...DEFAULT_SETTINGS, mode: 'all', sites: ['example.org'], style: 'tint' });
-    expect(start.matcher).toEqual(copy);
     expect(asked).not.toHaveBeenCalled();
   });
 
-  it('asks the background when the stored matcher belongs to another build', async () => {
-    const { readPageStart, MATCHER_KEY } = await import('../../messaging/page-start');
-    await fakeBrowser.storage.local.set({ [MATCHER_KEY]: { ...copy, version: 'build-0' } });
-    // The fake browser answers through sendResponse, as Chrome's callback API does.
-    fakeBrowser.runtime.onMessage.addListener((m: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
-      if ((m as { type: string }).type !== 'get-matcher') return false;
-      sendResponse({ ...copy, version: 'build-2' });
-      return true;
-    });
-    const start = await readPageStart('build-2');
-    expect((start.matcher as typeof copy).version).toBe('build-2');
-    expect(start.settings).toEqual(DEFAULT_SETTINGS);
-  });
-
   it('falls back to default settings with a warning on a corrupted value, keeping valid fields', async () => {
-    const { readPageStart, MATCHER_KEY } = await import('../../messaging/page-start');
+    const { readPageStart } = await import('../../messaging/page-start');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    await fakeBrowser.storage.local.set({ settings: { enabled: 'yes', badge: false }, [MATCHER_KEY]: copy });
-    expect((await readPageStart('build-1')).settings).toEqual({ ...DEFAULT_SETTINGS, badge: false });
+    await fakeBrowser.storage.local.set({ settings: { enabled: 'yes', badge: false } });
+    expect((await readPageStart()).settings).toEqual({ ...DEFAULT_SETTINGS, badge: false });
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
   });

@@ -1,0 +1,65 @@
+/**
+ * Where a glossary page gets its matches: in this thread (extension pages, tests) or from the
+ * background (content scripts).
+ *
+ * What it does: a `MatchSource` takes the texts of a batch of blocks and resolves to their
+ * matches, and keeps entry ids and names by entry index. `localMatchSource` runs the matcher
+ * here; `remoteMatchSource` sends the texts to the background (matching/match-texts.ts) and
+ * fills in the names of the entries it hears about, so a content script carries no glossary
+ * data and no matcher: on a web page the extension's main-thread work is walking the DOM and
+ * painting, while the matching runs in the background's already-warm code.
+ * Cost: local, the matcher's; remote, one message per batch (the browser's messaging copies the
+ * texts, about 10 ns per character on the page's thread: a fraction of matching them there) and
+ * a few numbers back per match.
+ * Must never: resolve matches for texts other than the ones asked about, in another order.
+ */
+import type { CompiledMatcher } from '../matching/compiled';
+import { matchTexts, type MatchTextsReply } from '../matching/match-texts';
+
+export interface MatchSource {
+  /** Entry id by entry index (complete when local; filled in as entries occur when remote). */
+  readonly ids: string[];
+  /** Entry name by entry index, like `ids`. */
+  readonly terms: string[];
+  /** Per text: start, end, terminal of each match, flattened. */
+  match(texts: readonly string[]): Promise<number[][]>;
+}
+
+/** Per text, the flat (start, end, terminal) triples of a reply's quadruples. */
+function perText(count: number, quads: readonly number[]): number[][] {
+  const out: number[][] = Array.from({ length: count }, () => []);
+  for (let i = 0; i + 3 < quads.length; i += 4) out[quads[i]!]?.push(quads[i + 1]!, quads[i + 2]!, quads[i + 3]!);
+  return out;
+}
+
+export function localMatchSource(m: CompiledMatcher): MatchSource {
+  return {
+    ids: [...m.ids],
+    terms: [...m.terms],
+    match: (texts) => Promise.resolve(perText(texts.length, matchTexts(m, texts).matches)),
+  };
+}
+
+function isReply(v: unknown): v is MatchTextsReply {
+  const r = v as Partial<MatchTextsReply> | null;
+  return !!r && Array.isArray(r.matches) && typeof r.names === 'object' && r.names !== null;
+}
+
+/** `send` delivers a match-texts message (messaging/contract.ts) and resolves to its reply. */
+export function remoteMatchSource(send: (texts: readonly string[]) => Promise<unknown>): MatchSource {
+  const ids: string[] = [];
+  const terms: string[] = [];
+  return {
+    ids,
+    terms,
+    async match(texts) {
+      const reply = await send(texts);
+      if (!isReply(reply)) throw new Error('Alignment Glossary: no matches from the background');
+      for (const [k, [id, term]] of Object.entries(reply.names)) {
+        ids[Number(k)] = id;
+        terms[Number(k)] = term;
+      }
+      return perText(texts.length, reply.matches);
+    },
+  };
+}
