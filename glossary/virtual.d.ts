@@ -5,8 +5,3 @@ declare module 'virtual:glossary/matcher' {
 declare module 'virtual:glossary/entries' {
   export function loadEntries(): import('./display-types').DisplayEntry[];
 }
-declare module 'virtual:glossary/matcher-version' {
-  /** Identifies the compiled matcher of this build (a content hash). */
-  const version: string;
-  export default version;
-}

@@ -1,9 +1,7 @@
 /**
  * Vite plugin that turns `glossary/entries/*.yaml` into virtual modules at build time:
- *   - `virtual:glossary/matcher`: the packed token trie (what a page needs to scan); the
- *     background hands it to content scripts through storage, extension pages import it;
- *   - `virtual:glossary/matcher-version`: a content hash of that matcher, so a content script can
- *     tell a stored copy from another build's without carrying the matcher itself;
+ *   - `virtual:glossary/matcher`: the packed token trie; the background matches content
+ *     scripts' text with it (page/match-source.ts), extension pages import it;
  *   - `virtual:glossary/entries`: `loadEntries()`, the entries' display data (what a tooltip or
  *     the popup shows), parsed on first call.
  *
@@ -16,14 +14,12 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileMatcher } from '../matching/compile';
-import { hashString } from '../matching/token-hash';
 import { toDisplayEntries } from './display';
 import { glossaryDir, loadGlossary } from './load';
 
 const MATCHER = 'virtual:glossary/matcher';
 const ENTRIES = 'virtual:glossary/entries';
-const MATCHER_VERSION = 'virtual:glossary/matcher-version';
-const IDS = [MATCHER, ENTRIES, MATCHER_VERSION];
+const IDS = [MATCHER, ENTRIES];
 
 export function glossaryPlugin(root = process.cwd()): Plugin {
   // GLOSSARY_DIR lets tests and contributors build against another folder of entries.
@@ -38,11 +34,6 @@ export function glossaryPlugin(root = process.cwd()): Plugin {
       if (!IDS.some((v) => id === '\0' + v)) return null;
       const { entries, files } = loadGlossary(dir, root);
       for (const f of files) this.addWatchFile(resolve(root, f));
-      if (id === '\0' + MATCHER_VERSION) {
-        // A content hash: pages keep a stored copy of the matcher and check it is this one.
-        const { trie, ...rest } = compileMatcher(entries);
-        return `export default ${JSON.stringify(`${trie.length}-${hashString(trie + JSON.stringify(rest)) >>> 0}`)};`;
-      }
       if (id === '\0' + MATCHER) {
         const { trie, ...rest } = compileMatcher(entries);
         // The packed trie is base64: a plain string literal, decoded natively on first use.

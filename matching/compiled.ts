@@ -19,7 +19,7 @@ export interface CompiledMatcher {
   ids: string[];
   /** Display terms, by entry index. */
   terms: string[];
-  /** The packed trie and first-token filter, base64 (see packed-trie.ts). */
+  /** The packed trie and its word and pair filters, base64 (see packed-trie.ts). */
   trie: string;
   cs: Record<string, number>;
 }

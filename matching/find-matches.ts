@@ -60,6 +60,11 @@ function trieOf(m: CompiledMatcher): PackedTrie {
   return t;
 }
 
+/** The token ending at `end` has a joiner at `joiner` followed by a final "s": "optimizer's". */
+function endsInPossessive(text: string, joiner: number, end: number): boolean {
+  return joiner === end - 2 && (text.charCodeAt(end - 1) | 32) === 115 && foldCode(text.charCodeAt(joiner)) === 39;
+}
+
 // The token read last by readToken: where it ends, its hash, its hash without a possessive 's,
 // and whether it has one. Module state rather than an object: nothing is allocated per word.
 let tokenEnd = 0;
@@ -67,7 +72,11 @@ let tokenHash = 0;
 let tokenBareHash = 0;
 let tokenPossessive = false;
 
-/** Read the token that starts at `s` (a word character); sets the token* variables. */
+/**
+ * Read the token that starts at `s` (a word character); sets the token* variables. Used for the
+ * words after a phrase's first; findMatches' scan loop reads words the same way, inline, because
+ * a call per word of the page costs a lot in cold (interpreted) code.
+ */
 function readToken(text: string, s: number, len: number): void {
   let i = s;
   let c = text.charCodeAt(i);
@@ -91,7 +100,7 @@ function readToken(text: string, s: number, len: number): void {
   tokenEnd = i;
   tokenHash = h;
   tokenBareHash = hBeforeJoiner;
-  tokenPossessive = lastJoiner === i - 2 && (text.charCodeAt(i - 1) | 32) === 115 && foldCode(text.charCodeAt(lastJoiner)) === 39;
+  tokenPossessive = endsInPossessive(text, lastJoiner, i);
 }
 
 /** Acronym-shaped: a capital after the first character. */
@@ -126,8 +135,8 @@ const POSSESSIVE = /'s$/;
 
 /**
  * Try to match a form starting at the token [s, e) whose word-filter bits are `f` (1: the
- * token, 2: the token without its possessive; phrases are tried either way). Appends the longest match to `out` and returns
- * where scanning resumes (the end of the match's last token), or `e` when nothing matches.
+ * token, 2: the token without its possessive; phrases are tried either way). Appends the
+ * longest match to `out` and returns where scanning resumes (the end of the match's last token), or `e` when nothing matches.
  */
 function matchAt(m: CompiledMatcher, trie: PackedTrie, text: string, s: number, e: number, hash: number, bareHash: number, f: number, out: TextMatch[]): number {
   const len = text.length;
@@ -136,8 +145,7 @@ function matchAt(m: CompiledMatcher, trie: PackedTrie, text: string, s: number, 
   let resume = e;
 
   // Phrases and words: walk the trie token by token, reading the next word only when the trie
-  // has somewhere to go, and remember the longest terminal.
-  // The full word is tried even when only its bare form passed the word filter: it may still
+  // has somewhere to go, and remember the longest terminal. The full word is tried even when only its bare form passed the word filter: it may still
   // begin a phrase ("Goodhart's law" where "Goodhart" is a form of its own).
   let node = childOf(trie, 0, hash);
   let cut = 0;
@@ -256,7 +264,7 @@ export function findMatches(m: CompiledMatcher, text: string, out: TextMatch[] =
       break;
     }
     // "mesa-optimizer's": the word is also tried without its possessive.
-    const possessive = lastJoiner === i - 2 && (text.charCodeAt(i - 1) | 32) === 115 && foldCode(text.charCodeAt(lastJoiner)) === 39;
+    const possessive = lastJoiner >= 0 && endsInPossessive(text, lastJoiner, i);
 
     if (prevStart >= 0 && (hasBit(pairs, pairIndex(prevHash, h)) || (possessive && hasBit(pairs, pairIndex(prevHash, hBeforeJoiner))))) {
       const found = out.length;

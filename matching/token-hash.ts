@@ -1,12 +1,13 @@
 /**
- * Token hash and first-token filter: lets the runtime matcher skip almost every word without
+ * Token hash and filters: let the runtime matcher skip almost every word without
  * allocating a string or touching the trie.
  *
  * What it does: `foldCode` folds one character the way the matcher compares (ASCII upper to
  * lower, typographic apostrophes and hyphens to ASCII); `hashStep` is FNV-1a over folded codes.
- * The build sets one bit per trie root key in a 2^16-bit filter; the tokenizer hashes each word
- * as it reads it and only looks a word up when its bit is set (a few percent of words).
- * Cost: a multiply and a xor per character; the filter is 8 kB, shipped as base64.
+ * The build sets bits in two 2^16-bit filters (see packed-trie.ts): one per one-word form, one per
+ * first two tokens of a phrase (`pairIndex`); the matcher hashes each word as it reads it and
+ * looks a word up only when a bit says it may start a form.
+ * Cost: a multiply and a xor per character; the filters are 8 kB each, shipped as base64.
  * Must never: hash a token differently at build time and at run time (a missed bit is a missed
  * term); both sides call these same functions.
  */

@@ -18,9 +18,9 @@ import { matchTexts, type MatchTextsReply } from '../matching/match-texts';
 
 export interface MatchSource {
   /** Entry id by entry index (complete when local; filled in as entries occur when remote). */
-  readonly ids: string[];
+  readonly ids: readonly string[];
   /** Entry name by entry index, like `ids`. */
-  readonly terms: string[];
+  readonly terms: readonly string[];
   /** Per text: start, end, terminal of each match, flattened. */
   match(texts: readonly string[]): Promise<number[][]>;
 }
@@ -34,8 +34,8 @@ function perText(count: number, quads: readonly number[]): number[][] {
 
 export function localMatchSource(m: CompiledMatcher): MatchSource {
   return {
-    ids: [...m.ids],
-    terms: [...m.terms],
+    ids: m.ids,
+    terms: m.terms,
     match: (texts) => Promise.resolve(perText(texts.length, matchTexts(m, texts).matches)),
   };
 }
