@@ -40,7 +40,8 @@ export function createPainter(win: Window & typeof globalThis, style: HighlightS
     paint(ranges) {
       highlight.clear();
       for (const r of ranges) highlight.add(r);
-      register();
+      // A page without terms never gets a registration (nor the style work it starts).
+      if (highlight.size > 0 || name) register();
     },
     setStyle(next) {
       style = next;

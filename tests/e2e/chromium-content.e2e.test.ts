@@ -111,6 +111,8 @@ describe('Chromium: real pages', () => {
     expect(report.scannedChars).toBeGreaterThan(5_000);
     expect(report.terms).toEqual([]);
     expect(await page.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX)).toEqual([]);
+    // Nothing registered either: a page without terms is left without our highlight.
+    expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size)).toBe(0);
     await page.close();
   });
 
