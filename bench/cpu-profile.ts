@@ -48,6 +48,12 @@ export interface Attribution {
   ms: number;
   /** [start, end] in profile microseconds of each run of consecutive extension samples. */
   spans: [number, number][];
+  /**
+   * When each extension sample was taken. A span starts one sampling interval before its first
+   * sample (the time charged to it), which may lie in the task before ours: whether a task holds
+   * extension work is asked of these instants instead.
+   */
+  sampleTimes: number[];
   /** Self time per extension function, ms, largest first. */
   hot: [string, number][];
 }
@@ -67,6 +73,7 @@ export function extensionTime(profile: CpuProfile, urlPrefix: string): Attributi
   let t = profile.startTime;
   let total = 0;
   const spans: [number, number][] = [];
+  const sampleTimes: number[] = [];
   const self = new Map<string, number>();
   for (let i = 0; i < profile.samples.length; i++) {
     const dt = profile.timeDeltas[i] ?? 0;
@@ -76,6 +83,7 @@ export function extensionTime(profile: CpuProfile, urlPrefix: string): Attributi
     // A sample's delta is the time since the previous sample: charge it to this sample's stack.
     if (!isExt(id)) continue;
     total += dt;
+    sampleTimes.push(t);
     const last = spans[spans.length - 1];
     if (last && start - last[1] < 300) last[1] = t;
     else spans.push([start, t]);
@@ -83,5 +91,10 @@ export function extensionTime(profile: CpuProfile, urlPrefix: string): Attributi
     const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.startsWith(urlPrefix) ? n.callFrame.url.slice(urlPrefix.length) : n.callFrame.url || '(native)'}:${n.callFrame.lineNumber}`;
     self.set(key, (self.get(key) ?? 0) + dt / 1000);
   }
-  return { ms: total / 1000, spans, hot: [...self].sort((a, b) => b[1] - a[1]) };
+  return { ms: total / 1000, spans, sampleTimes, hot: [...self].sort((a, b) => b[1] - a[1]) };
+}
+
+/** Whether an extension sample was taken during [start, start + dur] (profile microseconds). */
+export function sampledDuring(att: Attribution, start: number, dur: number): boolean {
+  return att.sampleTimes.some((t) => t >= start && t <= start + dur);
 }

@@ -25,7 +25,7 @@ import { serve, SHARED_PAGES } from '../harness/serve';
 import { glossaryDir, loadGlossary } from '../glossary/load';
 import { compileMatcher } from '../matching/compile';
 import { matchTexts } from '../matching/match-texts';
-import { extensionTime, startProfile, stopProfile } from './cpu-profile';
+import { extensionTime, sampledDuring, startProfile, stopProfile } from './cpu-profile';
 import { generatePage, mulberry32, plantableEntries, safeFiller } from './generate-page';
 import { keystrokeTimings, syntheticEntries } from './search-timing';
 import { median, p95, round } from './stats';
@@ -100,7 +100,7 @@ async function measureLoad(session: ChromiumSession | null, context: ChromiumSes
   const att = extensionTime(profile, prefix);
   const tasks = tasksOf(events);
   const long = tasks.filter((t) => t.dur! > 50_000);
-  const withExt = (t: TraceEvent) => att.spans.some(([s, e]) => s < t.ts + t.dur! && e > t.ts);
+  const withExt = (t: TraceEvent) => sampledDuring(att, t.ts, t.dur!);
   const extTasks = tasks.filter(withExt);
   const result: LoadResult = {
     extMs: att.ms,
@@ -224,7 +224,7 @@ async function feedRun(session: ChromiumSession): Promise<{ perSecondMax: number
   const scale = spanTotal > 0 ? att.ms / spanTotal : 0;
   const perSecond = [...windows.values()].map((v) => v * scale);
   const tasks = tasksOf(events);
-  const withExt = (t: TraceEvent) => att.spans.some(([s, e]) => s < t.ts + t.dur! && e > t.ts);
+  const withExt = (t: TraceEvent) => sampledDuring(att, t.ts, t.dur!);
   const extTasks = tasks.filter(withExt);
   await page.close();
   return {

@@ -1,11 +1,10 @@
 /**
- * DevTools traces for the benchmark: record a page's main thread with the CDP Tracing domain and
- * attribute time to the extension's scripts.
+ * DevTools traces for the benchmark: record the renderer's tasks with the CDP Tracing domain, so
+ * the benchmark can find tasks over 50 ms (time is attributed from CPU profiles, cpu-profile.ts).
  *
- * Attribution: a JavaScript event (script evaluation, function call, microtasks, timers) counts
- * as the extension's when it, or an event nested inside it on the same thread, names a
- * chrome-extension://<id>/ script. Overlapping events are merged, so nothing is counted twice.
- * Must never: count the browser's own work or the page's scripts as the extension's.
+ * Only the `toplevel` category is recorded (one event per task, plus thread names): nothing else
+ * is read from the trace, and the heavier DevTools timeline categories only add events to parse.
+ * Must never: record categories the figures do not use.
  */
 import type { CDPSession, Page } from 'playwright-core';
 
@@ -20,13 +19,7 @@ export interface TraceEvent {
   args?: { data?: Record<string, unknown>; name?: string; [k: string]: unknown };
 }
 
-const CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'v8.execute',
-  'toplevel',
-  'blink.user_timing',
-].join(',');
+const CATEGORIES = 'toplevel';
 
 export async function startTrace(page: Page): Promise<CDPSession> {
   const cdp = await page.context().newCDPSession(page);
