@@ -22,13 +22,21 @@ export interface MatchSource {
   /** Entry name by entry index, like `ids`. */
   readonly terms: readonly string[];
   /** Per text: start, end, terminal of each match, flattened. */
-  match(texts: readonly string[]): Promise<number[][]>;
+  match(texts: readonly string[]): Promise<(readonly number[])[]>;
 }
 
+const NONE: readonly number[] = Object.freeze([]);
+
 /** Per text, the flat (start, end, terminal) triples of a reply's quadruples. */
-function perText(count: number, quads: readonly number[]): number[][] {
-  const out: number[][] = Array.from({ length: count }, () => []);
-  for (let i = 0; i + 3 < quads.length; i += 4) out[quads[i]!]?.push(quads[i + 1]!, quads[i + 2]!, quads[i + 3]!);
+function perText(count: number, quads: readonly number[]): (readonly number[])[] {
+  // Most texts have no match: they share one frozen empty list instead of an array each.
+  const out: (readonly number[])[] = new Array<readonly number[]>(count).fill(NONE);
+  for (let i = 0; i + 3 < quads.length; i += 4) {
+    const k = quads[i]!;
+    if (k < 0 || k >= count) continue;
+    if (out[k] === NONE) out[k] = [];
+    (out[k] as number[]).push(quads[i + 1]!, quads[i + 2]!, quads[i + 3]!);
+  }
   return out;
 }
 

@@ -102,7 +102,7 @@ export class PageScanner {
           }
           this.scanMs += this.now() - sliceStart;
           if (blocks.length) {
-            let results: number[][];
+            let results: (readonly number[])[];
             try {
               results = await this.source.match(blocks.map((b) => b.text));
             } catch (err) {
@@ -166,7 +166,9 @@ function unchanged(block: TextBlock, nodes: readonly Text[]): boolean {
     const k = block.nodes.indexOf(n);
     const from = block.starts[k]!;
     const to = k + 1 < block.nodes.length ? block.starts[k + 1]! : block.text.length;
-    if (!n.isConnected || n.data.length !== to - from || n.data !== block.text.slice(from, to)) return false;
+    // startsWith at an offset compares in place: no copy of the node's text per match.
+    const data = n.data;
+    if (!n.isConnected || data.length !== to - from || !block.text.startsWith(data, from)) return false;
   }
   return true;
 }
