@@ -74,8 +74,9 @@ let tokenPossessive = false;
 
 /**
  * Read the token that starts at `s` (a word character); sets the token* variables. Used for the
- * words after a phrase's first; findMatches' scan loop reads words the same way, inline, because
- * a call per word of the page costs a lot in cold (interpreted) code.
+ * words after a phrase's first; findMatches' scan loop reads words the same way, inline: calling
+ * this per word of the page (results through module state) doubled the warm matching time of the
+ * 100,000-word benchmark page in Node, 5.3 ms to 10.3 ms.
  */
 function readToken(text: string, s: number, len: number): void {
   let i = s;
@@ -236,8 +237,8 @@ export function findMatches(m: CompiledMatcher, text: string, out: TextMatch[] =
   // The scan proper: hash each word as it is read. A word is looked up only when its filter bit
   // says it may be a form on its own, or when it and the word before may start a phrase (so
   // common words that begin some phrase, "the", "value", cost nothing until the next word fits).
-  // In cold (interpreted) code every operation per character counts, so the ASCII tests are
-  // inline and branch-light: (c | 32) - 97 < 26 (unsigned) is "an ASCII letter".
+  // Every operation per character counts (in the background's warm code as in a cold page), so
+  // the ASCII tests are inline and branch-light: (c | 32) - 97 < 26 (unsigned) is "an ASCII letter".
   while (i < len) {
     let c = text.charCodeAt(i);
     if (((c | 32) - 97) >>> 0 >= 26 && (c - 48) >>> 0 >= 10 && (c < 128 || !isWordCode(c))) {
