@@ -8,8 +8,9 @@ import { loadEntries } from 'virtual:glossary/entries';
 import matcher from 'virtual:glossary/matcher';
 import { exactEntry } from '@/background/lookup';
 import { withSite } from '@/background/toggle-site';
-import { isGetCardEntry, isLoadTooltipUi, isMatchTexts, isTermCount, isViewerOpened, type ContentMessage } from '@/messaging/contract';
+import { isGetCardEntry, isLoadTooltipUi, isMatchSnapshot, isMatchTexts, isTermCount, isViewerOpened, type ContentMessage } from '@/messaging/contract';
 import { matchTexts } from '@/matching/match-texts';
+import { matchSnapshot } from '@/matching/match-snapshot';
 import { arxivAutoOpenTarget } from '@/background/pdf-open';
 import { isArxivPdf, PDF_LINK_PATTERNS, viewerUrlFor } from '@/pdf/pdf-url';
 import { toCardEntry } from '@/glossary/display';
@@ -60,6 +61,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => {
     // A slice of a page's text: the matcher runs here, where its code stays warm between pages.
     if (isMatchTexts(message)) return Promise.resolve(matchTexts(matcher, message.texts));
+    if (isMatchSnapshot(message)) return Promise.resolve(matchSnapshot(matcher, message.segments));
     if (isGetCardEntry(message)) return Promise.resolve(toCardEntry(loadEntries(), message.index));
     const tabId = sender.tab?.id;
     // The first card on a page: add the tooltip UI to the asking frame's content-script world.

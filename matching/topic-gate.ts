@@ -34,11 +34,21 @@ export class TopicGate {
   }
 
   get isAiPage(): boolean {
-    if (this.decided) return true;
-    const { minEntries, minKeywords } = this.options;
-    const e = this.entries.size;
-    // Two kinds of weaker evidence together also count: one entry plus a couple of keywords.
-    this.decided = e >= minEntries || this.keywords >= minKeywords || (e >= 1 && this.keywords >= 2) || (e >= 2 && this.keywords >= 1);
+    if (!this.decided) this.decided = this.qualifies(this.entries.size, this.keywords);
     return this.decided;
+  }
+
+  /**
+   * Whether the page would qualify with `keywords` more keywords than counted so far (nothing
+   * is counted): a scan uses it to skip text whose held-back forms could not be shown anyway.
+   */
+  couldQualifyWith(keywords: number): boolean {
+    return this.decided || this.qualifies(this.entries.size, this.keywords + keywords);
+  }
+
+  private qualifies(e: number, k: number): boolean {
+    const { minEntries, minKeywords } = this.options;
+    // Two kinds of weaker evidence together also count: one entry plus a couple of keywords.
+    return e >= minEntries || k >= minKeywords || (e >= 1 && k >= 2) || (e >= 2 && k >= 1);
   }
 }

@@ -101,6 +101,22 @@ export const isMatchTexts = (m: unknown): m is MatchTextsMessage =>
   hasType(m, 'match-texts') && Array.isArray((m as { texts?: unknown }).texts) && (m as { texts: unknown[] }).texts.every((t) => typeof t === 'string');
 
 /**
+ * Content script -> background: match a scan root's text snapshot (page/text-snapshot.ts): per
+ * segment, the data of consecutive text nodes. The reply is a MatchSnapshotReply
+ * (matching/match-snapshot.ts): (segment, start, end, terminal) quadruples in the joined
+ * segments, the id and name of each entry that occurs, and the evidence that decides whether the
+ * page must be walked at all.
+ */
+export interface MatchSnapshotMessage {
+  type: 'match-snapshot';
+  segments: string[][];
+}
+export const isMatchSnapshot = (m: unknown): m is MatchSnapshotMessage =>
+  hasType(m, 'match-snapshot') &&
+  Array.isArray((m as { segments?: unknown }).segments) &&
+  (m as { segments: unknown[] }).segments.every((s) => Array.isArray(s) && s.every((t) => typeof t === 'string'));
+
+/**
  * The PDF viewer is an extension page, which `tabs.sendMessage` does not reach: the popup and the
  * background send it the same messages with `runtime.sendMessage`, naming the viewer's tab, so
  * only that viewer answers (with exactly the reply the content script would give).

@@ -14,7 +14,9 @@
  * Must never: resolve matches for texts other than the ones asked about, in another order.
  */
 import type { CompiledMatcher } from '../matching/compiled';
+import type { MatchSnapshotMessage, MatchTextsMessage } from '../messaging/contract';
 import { matchTexts, type MatchTextsReply } from '../matching/match-texts';
+import { matchSnapshot, type MatchSnapshotReply, type SnapshotEvidence } from '../matching/match-snapshot';
 
 export interface MatchSource {
   /** Entry id by entry index (complete when local; filled in as entries occur when remote). */
@@ -23,6 +25,16 @@ export interface MatchSource {
   readonly terms: readonly string[];
   /** Per text: start, end, terminal of each match, flattened. */
   match(texts: readonly string[]): Promise<(readonly number[])[]>;
+  /**
+   * A text snapshot's matches (page/text-snapshot.ts): per segment, start, end, terminal of each
+   * match in the joined segment, flattened; and the evidence that decides whether to walk.
+   */
+  matchSnapshot(segments: readonly (readonly string[])[]): Promise<SnapshotResult>;
+}
+
+export interface SnapshotResult {
+  found: (readonly number[])[];
+  evidence: SnapshotEvidence;
 }
 
 const NONE: readonly number[] = Object.freeze([]);
@@ -45,6 +57,10 @@ export function localMatchSource(m: CompiledMatcher): MatchSource {
     ids: m.ids,
     terms: m.terms,
     match: (texts) => Promise.resolve(perText(texts.length, matchTexts(m, texts).matches)),
+    matchSnapshot: (segments) => {
+      const reply = matchSnapshot(m, segments);
+      return Promise.resolve({ found: perText(segments.length, reply.matches), evidence: reply.evidence });
+    },
   };
 }
 
@@ -53,21 +69,38 @@ function isReply(v: unknown): v is MatchTextsReply {
   return !!r && Array.isArray(r.matches) && typeof r.names === 'object' && r.names !== null;
 }
 
-/** `send` delivers a match-texts message (messaging/contract.ts) and resolves to its reply. */
-export function remoteMatchSource(send: (texts: readonly string[]) => Promise<unknown>): MatchSource {
+function isSnapshotReply(v: unknown): v is MatchSnapshotReply {
+  const e = (v as Partial<MatchSnapshotReply> | null)?.evidence;
+  return isReply(v) && !!e && typeof e.matches === 'number' && typeof e.ungated === 'number' && typeof e.keywords === 'number';
+}
+
+/**
+ * `send` delivers a message (messaging/contract.ts: match-texts, match-snapshot) and resolves
+ * to the background's reply.
+ */
+export function remoteMatchSource(send: (message: MatchTextsMessage | MatchSnapshotMessage) => Promise<unknown>): MatchSource {
   const ids: string[] = [];
   const terms: string[] = [];
+  const learn = (names: MatchTextsReply['names']) => {
+    for (const [k, [id, term]] of Object.entries(names)) {
+      ids[Number(k)] = id;
+      terms[Number(k)] = term;
+    }
+  };
   return {
     ids,
     terms,
     async match(texts) {
-      const reply = await send(texts);
+      const reply = await send({ type: 'match-texts', texts: texts as string[] });
       if (!isReply(reply)) throw new Error('Alignment Glossary: no matches from the background');
-      for (const [k, [id, term]] of Object.entries(reply.names)) {
-        ids[Number(k)] = id;
-        terms[Number(k)] = term;
-      }
+      learn(reply.names);
       return perText(texts.length, reply.matches);
+    },
+    async matchSnapshot(segments) {
+      const reply = await send({ type: 'match-snapshot', segments: segments as string[][] });
+      if (!isSnapshotReply(reply)) throw new Error('Alignment Glossary: no matches from the background');
+      learn(reply.names);
+      return { found: perText(segments.length, reply.matches), evidence: reply.evidence };
     },
   };
 }

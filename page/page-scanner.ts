@@ -1,13 +1,18 @@
 /**
- * Page scanner: runs the text walker over DOM subtrees in time-boxed slices, has each slice's
- * text matched, and feeds the term index.
+ * Page scanner: reads each DOM subtree it is given, has its text matched, and feeds the term
+ * index.
  *
- * What it does: queues roots (the body at start, changed subtrees later), walks each in slices of
- * at most `sliceMs`, sends the slice's block texts to the match source (the background, for a
- * content script), turns every match into a live Range, tells the index, and calls `onUpdate`
- * after each slice that changed what is painted. Accounts its own main-thread time in `scanMs`.
- * Cost: proportional to the text under the queued roots; yields to the page between slices so no
- * task of ours exceeds `sliceMs` by more than one block.
+ * What it does: queues roots (the body at start, changed subtrees later). Per root it first reads
+ * a text snapshot (page/text-snapshot.ts) and has it matched as a whole: a root without any match
+ * is done there, and so is one whose only matches are forms held back by the topic gate that
+ * could not open (it is kept aside and walked if the gate could open later). Otherwise it runs the
+ * text walker over the root in time-boxed slices of at most `sliceMs`, takes each block's
+ * matches from the snapshot where they can be read off it and sends the few other blocks' texts
+ * to the match source, turns every match into a live Range, tells the index, and calls
+ * `onUpdate` after each slice that changed what is painted. Accounts its own main-thread time in
+ * `scanMs`.
+ * Cost: one quick pass over the root's text nodes; a root with terms, also one walk in slices
+ * with pauses for the page, so no task of ours exceeds `sliceMs` by more than one block.
  * Must never: scan the same root twice concurrently, leave `status` at 'scanning' when idle, or
  * paint a match in text that changed while the slice was being matched.
  */
@@ -15,6 +20,7 @@ import { KEYWORD, terminalEntry, terminalGated } from '../matching/compiled';
 import type { MatchSource } from './match-source';
 import { PageMatch, TermIndex } from './term-index';
 import { TextWalker, locate, type TextBlock } from './text-walker';
+import { readSnapshot, SnapshotMatches } from './text-snapshot';
 import { yieldToPage } from './yield-to-page';
 
 export interface ScannerOptions {
@@ -37,6 +43,10 @@ export class PageScanner {
   private stopped = false;
   /** Set when the match source failed; the page then stays as it is, unpainted. */
   failed = false;
+  /** Roots whose only matches wait for the topic gate, and how many AI keywords they hold. */
+  private deferred: { root: Node; keywords: number }[] = [];
+  /** A walked root's final repaint waits for the rest of the queue. */
+  private unpainted = false;
 
   constructor(
     private readonly source: MatchSource,
@@ -55,6 +65,8 @@ export class PageScanner {
       this.queue = this.queue.filter((q) => !root.contains(q));
       this.queue.push(root);
     }
+    // A root set aside inside this one is decided again with it.
+    this.deferred = this.deferred.filter((d) => !root.contains(d.root));
     this.status = 'scanning';
     if (!this.active) {
       this.active = true;
@@ -67,6 +79,7 @@ export class PageScanner {
   stop(): void {
     this.stopped = true;
     this.queue = [];
+    this.deferred = [];
     this.status = 'done';
   }
 
@@ -88,6 +101,12 @@ export class PageScanner {
       while (this.queue.length && !this.stopped) {
         const root = this.queue.shift()!;
         if (!root.isConnected) continue;
+        const snapshot = await this.readAndMatch(root);
+        if (this.failed || this.stopped) return;
+        if (snapshot === 'settled') {
+          if (this.queue.length === 0 && this.unpainted) this.account(this.onUpdate);
+          continue;
+        }
         const walker = new TextWalker(root, { isVisible: this.options.isVisible });
         for (;;) {
           // One slice: walk until the time is up (or the batch is large), then match it.
@@ -100,20 +119,26 @@ export class PageScanner {
             chars += block.text.length;
             if (chars >= MAX_BATCH_CHARS || this.now() - sliceStart >= this.sliceMs) break;
           }
+          // Most blocks' matches are read off the snapshot; the rest are matched on their own.
+          const results: (readonly number[] | null)[] = blocks.map((b) => snapshot?.forBlock(b.text, b.at) ?? null);
+          const alone = blocks.filter((_, k) => results[k] === null);
           this.scanMs += this.now() - sliceStart;
-          if (blocks.length) {
-            let results: (readonly number[])[];
+          if (alone.length) {
+            let found: (readonly number[])[];
             try {
-              results = await this.source.match(blocks.map((b) => b.text));
+              found = await this.source.match(alone.map((b) => b.text));
             } catch (err) {
-              if (!this.failed) console.warn('Alignment Glossary: could not match this page', err);
-              this.failed = true;
+              this.fail(err);
               return;
             }
             if (this.stopped) return;
+            let j = 0;
+            for (let k = 0; k < blocks.length; k++) if (results[k] === null) results[k] = found[j++] ?? NONE;
+          }
+          if (blocks.length) {
             const t0 = this.now();
             let changed = false;
-            for (let k = 0; k < blocks.length; k++) changed = this.addMatches(blocks[k]!, results[k] ?? [], walker) || changed;
+            for (let k = 0; k < blocks.length; k++) changed = this.addMatches(blocks[k]!, results[k] ?? NONE, walker) || changed;
             if (changed) this.onUpdate();
             this.scanMs += this.now() - t0;
           }
@@ -123,12 +148,65 @@ export class PageScanner {
         }
         this.scannedChars += walker.scannedChars;
         this.index.releaseGated();
-        if (this.queue.length === 0) this.account(this.onUpdate);
+        this.reviewDeferred();
+        this.unpainted = this.queue.length > 0;
+        if (!this.unpainted) this.account(this.onUpdate);
       }
     } finally {
       this.active = false;
       if (!this.stopped && this.queue.length === 0) this.status = 'done';
     }
+  }
+
+  /**
+   * Read the root's text snapshot and have it matched. 'settled' when the root needs no walk:
+   * nothing matched, or only held-back forms (and keywords) on a page the gate cannot open for.
+   */
+  private async readAndMatch(root: Node): Promise<SnapshotMatches | 'settled' | null> {
+    const t0 = this.now();
+    const snapshot = readSnapshot(root, MAX_BATCH_CHARS);
+    this.scanMs += this.now() - t0;
+    if (!snapshot) return null;
+    let result;
+    try {
+      result = await this.source.matchSnapshot(snapshot.segments.map((s) => s.parts));
+    } catch (err) {
+      this.fail(err);
+      return 'settled';
+    }
+    const { evidence } = result;
+    const settled = () => {
+      this.scannedChars += snapshot.chars;
+      return 'settled' as const;
+    };
+    if (evidence.matches === 0) return settled();
+    if (evidence.ungated === 0 && !this.index.gate.couldQualifyWith(evidence.keywords + this.deferredKeywords())) {
+      this.deferred.push({ root, keywords: evidence.keywords });
+      return settled();
+    }
+    const t1 = this.now();
+    const matches = new SnapshotMatches(snapshot.segments, result.found);
+    this.scanMs += this.now() - t1;
+    return matches;
+  }
+
+  private deferredKeywords(): number {
+    let k = 0;
+    for (const d of this.deferred) k += d.keywords;
+    return k;
+  }
+
+  /** New evidence may let the gate open: then the roots set aside are walked after all. */
+  private reviewDeferred(): void {
+    if (this.deferred.length === 0 || !this.index.gate.couldQualifyWith(this.deferredKeywords())) return;
+    const roots = this.deferred.map((d) => d.root);
+    this.deferred = [];
+    for (const r of roots) if (r.isConnected && !this.queue.some((q) => q === r || q.contains(r))) this.queue.push(r);
+  }
+
+  private fail(err: unknown): void {
+    if (!this.failed) console.warn('Alignment Glossary: could not match this page', err);
+    this.failed = true;
   }
 
   /** Add one block's matches (flat start, end, terminal triples); returns whether any was added. */
@@ -159,6 +237,8 @@ export class PageScanner {
 
 /** A slice's texts go to the matcher in batches of at most this many characters. */
 const MAX_BATCH_CHARS = 200_000;
+
+const NONE: readonly number[] = Object.freeze([]);
 
 /** The nodes still hold the text the block was read with. */
 function unchanged(block: TextBlock, nodes: readonly Text[]): boolean {

@@ -7,7 +7,7 @@
  * breaking at block boundaries and `<br>`. Skips inputs, editable regions, code, scripts,
  * styles, SVG/MathML, hidden elements and the extension's own UI; `visible(block)` tells whether
  * a block is rendered at all.
- * Cost: one TreeWalker step per text node; per element, its name and one attribute check, cached
+ * Cost: one TreeWalker step and one length or data read per text node; per element, its name and one attribute check, cached
  * (shared ancestors are judged once). Visibility is left to the caller, per block that matters. Works in slices: `next()` returns one block.
  * Must never: modify the DOM, or read layout (no getBoundingClientRect) while walking.
  */
@@ -57,6 +57,11 @@ export interface TextBlock {
   starts: number[];
   /** The block container the nodes share (null at the top of a shadow tree). */
   container: Element | null;
+  /**
+   * Where the first node starts in the root's whole text (every text node under the root
+   * counts, skipped ones too: the coordinates of `root.textContent`, see text-snapshot.ts).
+   */
+  at: number;
 }
 
 export interface WalkerOptions {
@@ -74,8 +79,14 @@ export class TextWalker {
   private skipCache = new Map<Element, boolean>();
   private pending: Text | null = null;
   private pendingBlock: Element | null = null;
-  /** Block of the node last returned by nextUsableText. */
+  private pendingData = '';
+  private pendingAt = 0;
+  /** Block, text and offset of the node last returned by nextUsableText. */
   private currentBlock: Element | null = null;
+  private currentData = '';
+  private currentAt = 0;
+  /** Offset in the root's whole text of the next node the TreeWalker yields. */
+  private offset = 0;
   // Most consecutive text nodes share a parent: remember the last decision.
   private lastParent: Element | null = null;
   private lastBlock: Element | null = null;
@@ -130,12 +141,17 @@ export class TextWalker {
     if (this.pending) {
       const p = this.pending;
       this.currentBlock = this.pendingBlock;
+      this.currentData = this.pendingData;
+      this.currentAt = this.pendingAt;
       this.pending = null;
       return p;
     }
     for (let n = this.walker.nextNode(); n; n = this.walker.nextNode()) {
       const parent = n.parentElement;
-      if (!parent) continue;
+      if (!parent) {
+        this.offset += (n as Text).length;
+        continue;
+      }
       if (parent !== this.lastParent) {
         // Back in the block itself after an inline child (<p>text <em>x</em> text</p>): the
         // block was already found usable, along with all its ancestors; no DOM query needed.
@@ -146,8 +162,15 @@ export class TextWalker {
           if (this.lastUsable) this.lastBlock = this.blockOf(parent);
         }
       }
-      if (!this.lastUsable) continue;
+      if (!this.lastUsable) {
+        this.offset += (n as Text).length;
+        continue;
+      }
       this.currentBlock = this.lastBlock;
+      const data = (n as Text).data;
+      this.currentData = data;
+      this.currentAt = this.offset;
+      this.offset += data.length;
       return n as Text;
     }
     return null;
@@ -159,9 +182,10 @@ export class TextWalker {
       const first = this.nextUsableText();
       if (!first) return null;
       const block = this.currentBlock;
+      const at = this.currentAt;
       const nodes = [first];
       const starts = [0];
-      const parts = [first.data];
+      const parts = [this.currentData];
       let length = parts[0]!.length;
       for (;;) {
         const t = this.nextUsableText();
@@ -169,11 +193,13 @@ export class TextWalker {
         if (this.currentBlock !== block || breaksBetween(nodes[nodes.length - 1]!, t)) {
           this.pending = t;
           this.pendingBlock = this.currentBlock;
+          this.pendingData = this.currentData;
+          this.pendingAt = this.currentAt;
           break;
         }
         starts.push(length);
         nodes.push(t);
-        const data = t.data;
+        const data = this.currentData;
         parts.push(data);
         length += data.length;
       }
@@ -181,7 +207,7 @@ export class TextWalker {
       const text = parts.length === 1 ? parts[0]! : parts.join('');
       this.scannedChars += length;
       // Whitespace-only blocks (indentation between elements) cannot hold a term.
-      if (/\S/.test(text)) return { text, nodes, starts, container: block };
+      if (/\S/.test(text)) return { text, nodes, starts, container: block, at };
     }
   }
 }

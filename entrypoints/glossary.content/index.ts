@@ -59,7 +59,7 @@ export default defineContentScript({
     if (ctx.isInvalid) return;
     page = new GlossaryPage(document, {
       // The background matches the page's text; this script only walks the DOM and paints.
-      source: remoteMatchSource((texts) => browser.runtime.sendMessage({ type: 'match-texts', texts })),
+      source: remoteMatchSource((message) => browser.runtime.sendMessage(message)),
       // Definitions live in the background; the card asks for one entry when it is needed.
       loadEntry: (index) => browser.runtime.sendMessage({ type: 'get-card-entry', index }) as Promise<CardEntry | null>,
       loadTooltip,

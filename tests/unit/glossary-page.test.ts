@@ -57,6 +57,14 @@ describe('GlossaryPage', () => {
     expect(terms(p).map((t) => t[0])).toEqual(['debate', 'sycophancy', 'rlhf', 'goal-misgeneralization', 'inner-alignment']);
   });
 
+  it('shows held-back forms once content added later makes the page about AI', async () => {
+    const p = await scan('<p>The debate went on. Sycophancy at court.</p>');
+    expect(terms(p)).toEqual([]);
+    document.body.insertAdjacentHTML('beforeend', '<p>Inner alignment, RLHF and a mesa-optimizer.</p>');
+    await waitFor(() => terms(p).length === 5, 3000);
+    expect(terms(p).map((t) => t[0]).sort()).toEqual(['debate', 'inner-alignment', 'mesa-optimizer', 'rlhf', 'sycophancy']);
+  });
+
   it('never changes the page text or adds elements to the body', async () => {
     const html = '<p>Inner alignment and <b>goal</b> misgeneralization.</p><textarea>inner alignment</textarea>';
     const p = await scan(html);
@@ -141,22 +149,65 @@ describe('PageScanner', () => {
     const { TermIndex } = await import('../../page/term-index');
     const { remoteMatchSource } = await import('../../page/match-source');
     const { matchTexts } = await import('../../matching/match-texts');
+    const { matchSnapshot } = await import('../../matching/match-snapshot');
     const matcher = compileMini(G);
-    document.body.innerHTML = '<p id="a">Inner alignment.</p><p id="b">A mesa-optimizer.</p>'; // fixture
+    // Paragraph b's last word touches the next paragraph's text: both are matched on their own.
+    document.body.innerHTML = '<p id="a">Inner alignment.</p><p id="b">A mesa-optimizer</p><p>x</p>'; // fixture
     const sent: unknown[] = [];
     // The "background" answers after the page has rewritten paragraph b.
-    const source = remoteMatchSource(async (texts) => {
-      const message = { type: 'match-texts', texts: [...texts] };
-      sent.push(message);
+    const source = remoteMatchSource(async (message) => {
+      sent.push(JSON.parse(JSON.stringify(message)));
+      if (message.type === 'match-snapshot') return JSON.parse(JSON.stringify(matchSnapshot(matcher, message.segments)));
       document.getElementById('b')!.firstChild!.textContent = 'A mesa-optimizer!';
       return JSON.parse(JSON.stringify(matchTexts(matcher, message.texts)));
     });
     const index = new TermIndex(source.ids, source.terms);
     const scanner = new PageScanner(source, index, () => {});
     await scanner.scan(document.body);
-    expect(sent).toEqual([{ type: 'match-texts', texts: ['Inner alignment.', 'A mesa-optimizer.'] }]);
+    expect(sent).toEqual([
+      { type: 'match-snapshot', segments: [['Inner alignment.', 'A mesa-optimizer', 'x']] },
+      { type: 'match-texts', texts: ['A mesa-optimizer', 'x'] },
+    ]);
     expect(index.report().map((t) => [t.id, t.term])).toEqual([['inner-alignment', 'inner alignment']]);
     expect(scanner.status).toBe('done');
+  });
+
+  it('sends a page its text once: blocks that stand apart take their matches from the snapshot', async () => {
+    const { PageScanner } = await import('../../page/page-scanner');
+    const { TermIndex } = await import('../../page/term-index');
+    const { remoteMatchSource } = await import('../../page/match-source');
+    const { matchTexts } = await import('../../matching/match-texts');
+    const { matchSnapshot } = await import('../../matching/match-snapshot');
+    const matcher = compileMini(G);
+    const sent: string[] = [];
+    const source = remoteMatchSource(async (message) => {
+      sent.push(message.type);
+      return message.type === 'match-snapshot' ? matchSnapshot(matcher, message.segments) : matchTexts(matcher, message.texts);
+    });
+    const run = async (html: string) => {
+      document.body.innerHTML = html; // fixture
+      sent.length = 0;
+      const index = new TermIndex(source.ids, source.terms);
+      await new PageScanner(source, index, () => {}).scan(document.body);
+      return index.report().map((t) => [t.id, t.count]);
+    };
+    // Prose: every paragraph ends in punctuation or white space, so one message is all it takes.
+    expect(await run('<h1>Notes </h1><p>Inner alignment and <em>RLHF</em>.</p>\n<p>A mesa-optimizer, again: inner alignment.</p>')).toEqual([
+      ['inner-alignment', 2],
+      ['rlhf', 1],
+      ['mesa-optimizer', 1],
+    ]);
+    expect(sent).toEqual(['match-snapshot']);
+    // No term at all: nothing is walked, nothing more is sent.
+    expect(await run('<p>Flexbox aligns items along the main axis.</p><ul><li>start</li><li>end</li></ul>')).toEqual([]);
+    expect(sent).toEqual(['match-snapshot']);
+    // List items with no white space between them glue into "RLHFinner alignment" in the joined
+    // text; the items are still found, each matched on its own.
+    expect(await run('<ul><li>RLHF</li><li>inner alignment</li></ul>')).toEqual([
+      ['rlhf', 1],
+      ['inner-alignment', 1],
+    ]);
+    expect(sent).toEqual(['match-snapshot', 'match-texts']);
   });
 
   it('a background that cannot answer leaves the page as it was, with one console note', async () => {

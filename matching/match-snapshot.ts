@@ -1,0 +1,94 @@
+/**
+ * Matching a page's text snapshot on its behalf (see page/text-snapshot.ts).
+ *
+ * What it does: per segment (the data of consecutive text nodes), finds the glossary forms in
+ * the joined text and returns them as (segment, start, end, terminal) quadruples, with the id and
+ * name of each entry that occurs. It also matches the segment with a space at every node
+ * boundary and adds what that finds to the evidence only: a block boundary without white space
+ * (`<li>RLHF</li><li>DPO</li>`) glues words in the joined text, and the page must then be walked
+ * even though the joined text shows nothing.
+ * Cost: two passes over the characters, in the background.
+ * Must never: touch the DOM, or report an entry without its name.
+ */
+import { KEYWORD, terminalEntry, terminalGated, type CompiledMatcher } from './compiled';
+import { findMatches, type TextMatch } from './find-matches';
+
+/** What a snapshot's matches say about the topic gate (matching/topic-gate.ts). */
+export interface SnapshotEvidence {
+  /** Matches of any kind. */
+  matches: number;
+  /** Matches of forms shown on any page. */
+  ungated: number;
+  keywords: number;
+}
+
+/** Evidence of flat (start, end, terminal) triples. */
+export function evidenceOf(flat: readonly number[], into: SnapshotEvidence = { matches: 0, ungated: 0, keywords: 0 }): SnapshotEvidence {
+  for (let i = 2; i < flat.length; i += 3) {
+    const terminal = flat[i]!;
+    into.matches++;
+    if (terminal === KEYWORD) into.keywords++;
+    else if (!terminalGated(terminal)) into.ungated++;
+  }
+  return into;
+}
+
+export interface MatchSnapshotReply {
+  /** Segment index, start, end, terminal of each match in the joined segment, flattened. */
+  matches: number[];
+  /** Entry index -> [id, name], for every entry that occurs in `matches`. */
+  names: Record<number, [id: string, term: string]>;
+  /** Matches of the joined text, and those of the spaced text at other places or of other forms. */
+  evidence: SnapshotEvidence;
+}
+
+export function matchSnapshot(m: CompiledMatcher, segments: readonly (readonly string[])[]): MatchSnapshotReply {
+  const names: MatchSnapshotReply['names'] = {};
+  const matches: number[] = [];
+  const evidence: SnapshotEvidence = { matches: 0, ungated: 0, keywords: 0 };
+  const buf: TextMatch[] = [];
+  const flat: number[] = [];
+  for (let k = 0; k < segments.length; k++) {
+    const parts = segments[k]!;
+    buf.length = 0;
+    flat.length = 0;
+    findMatches(m, parts.join(''), buf);
+    const seen = new Set<string>();
+    for (const x of buf) {
+      matches.push(k, x.start, x.end, x.terminal);
+      flat.push(x.start, x.end, x.terminal);
+      seen.add(`${x.start}:${x.terminal}`);
+      if (x.terminal !== KEYWORD) {
+        const entry = terminalEntry(x.terminal);
+        names[entry] ??= [m.ids[entry]!, m.terms[entry]!];
+      }
+    }
+    if (parts.length > 1) {
+      // Where each node starts in the spaced text; a match there counts once if the joined text has it too.
+      const starts: number[] = [];
+      let at = 0;
+      for (const p of parts) {
+        starts.push(at);
+        at += p.length + 1;
+      }
+      for (const x of findMatches(m, parts.join(' '))) {
+        const node = lastAtOrBefore(starts, x.start);
+        if (!seen.has(`${x.start - node}:${x.terminal}`)) flat.push(x.start, x.end, x.terminal);
+      }
+    }
+    evidenceOf(flat, evidence);
+  }
+  return { matches, names, evidence };
+}
+
+/** Index of the last value <= x in an ascending list that starts at 0. */
+function lastAtOrBefore(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

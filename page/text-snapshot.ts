@@ -1,0 +1,139 @@
+/**
+ * Text snapshot: a scan root's text read in one quick pass and matched before the DOM is walked
+ * for real, so a page without terms is never walked block by block, and a page with terms need
+ * not send its text to the matcher twice.
+ *
+ * What it does: `readSnapshot(root)` reads the data of every text node under the root in tree
+ * order (no element is looked at), in segments of at most `maxChars`; a long text inside a
+ * script or style is left out. Offsets are in the root's whole-text coordinates (the ones of
+ * `root.textContent`, in which the text walker reports `TextBlock.at`). The matcher sees each
+ * segment both as one string and with a space at every node boundary (matching/match-snapshot.ts),
+ * so a term that only reads as one where an element ends (`<li>RLHF</li><li>DPO</li>`) still
+ * counts as evidence that the page must be walked. `SnapshotMatches` holds the matches and, per
+ * block the walker finds, gives that block's matches, or null when they cannot be read off the
+ * snapshot and the block must be matched on its own.
+ * Cost: one TreeWalker step and one data read per text node; per block, one native string
+ * comparison and a look at the characters around it.
+ * Must never: hand out a block's matches unless they are exactly what matching the block's text
+ * on its own would give (tests/unit/text-snapshot.test.ts checks this on random texts). The
+ * snapshot is only a hint where a block's text is: the text itself is compared, and a block
+ * whose neighbours in the snapshot could change how its edges are read is matched on its own.
+ */
+export interface Segment {
+  /** Offset of the segment in the root's whole text. */
+  at: number;
+  /** Data of consecutive text nodes. */
+  parts: string[];
+}
+
+export interface Snapshot {
+  segments: Segment[];
+  /** Characters read. */
+  chars: number;
+}
+
+/** Parents whose long text is code or data, not prose (a framework's inline JSON, CSS). */
+const LEFT_OUT = new Set(['script', 'style', 'template', 'noscript']);
+const LONG = 2000;
+
+/** The root's text in segments; null for a document or a lone text node (nothing to walk). */
+export function readSnapshot(root: Node, maxChars: number): Snapshot | null {
+  const type = root.nodeType;
+  if (type !== Node.ELEMENT_NODE && type !== Node.DOCUMENT_FRAGMENT_NODE) return null;
+  const doc = root.ownerDocument!;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const segments: Segment[] = [];
+  let parts: string[] = [];
+  let segAt = 0;
+  let segChars = 0;
+  let offset = 0;
+  let chars = 0;
+  const close = () => {
+    if (parts.length) segments.push({ at: segAt, parts });
+    parts = [];
+    segChars = 0;
+  };
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const data = (n as Text).data;
+    const len = data.length;
+    // Only a long text pays for the parent check.
+    if (len > LONG && LEFT_OUT.has(n.parentElement?.localName ?? '')) {
+      close();
+      offset += len;
+      segAt = offset;
+      continue;
+    }
+    if (segChars + len > maxChars && parts.length) {
+      close();
+      segAt = offset;
+    }
+    parts.push(data);
+    segChars += len;
+    offset += len;
+    chars += len;
+  }
+  close();
+  return { segments, chars };
+}
+
+/** Characters that end a word for the matcher whatever comes next (white space, ASCII punctuation but - and '). */
+function isBoundary(c: number): boolean {
+  if (c < 128) {
+    const letterOrDigit = ((c | 32) - 97) >>> 0 < 26 || (c - 48) >>> 0 < 10;
+    return !letterOrDigit && c !== 45 && c !== 39;
+  }
+  // A few common non-ASCII separators; anything else could be a letter or a joiner.
+  return c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x200a || c === 0x2014 || c === 0x201c || c === 0x201d || c === 0x2026 || c === 0xab || c === 0xbb;
+}
+
+const NONE: readonly number[] = Object.freeze([]);
+
+export class SnapshotMatches {
+  private texts: string[];
+  /** Per segment, the next match to look at (blocks come in text order). */
+  private cursor: number[];
+  private seg = 0;
+
+  constructor(
+    private readonly segments: readonly Segment[],
+    /** Per segment: flat (start, end, terminal) triples within the joined segment, in text order. */
+    private readonly found: readonly (readonly number[])[],
+  ) {
+    this.texts = segments.map((s) => (s.parts.length === 1 ? s.parts[0]! : s.parts.join('')));
+    this.cursor = segments.map(() => 0);
+  }
+
+  /**
+   * The matches of a block whose text starts at `at` in the root's whole text, as flat
+   * (start, end, terminal) triples within the block; null when the block must be matched alone.
+   */
+  forBlock(text: string, at: number): readonly number[] | null {
+    const segments = this.segments;
+    if (segments.length === 0) return null;
+    // Blocks come in text order; start over if one does not (the DOM changed under the walk).
+    if (at < segments[this.seg]!.at) this.seg = 0;
+    while (this.seg + 1 < segments.length && segments[this.seg + 1]!.at <= at) this.seg++;
+    const snap = this.texts[this.seg]!;
+    const from = at - segments[this.seg]!.at;
+    const to = from + text.length;
+    if (from < 0 || to > snap.length || !snap.startsWith(text, from)) return null;
+    // The block's first and last words read the same only if what surrounds them cannot join them.
+    if (from > 0 && !isBoundary(snap.charCodeAt(from - 1)) && !isBoundary(text.charCodeAt(0))) return null;
+    if (to < snap.length && !isBoundary(snap.charCodeAt(to)) && !isBoundary(text.charCodeAt(text.length - 1))) return null;
+
+    const flat = this.found[this.seg] ?? NONE;
+    let k = this.cursor[this.seg]!;
+    if (k > 0 && flat[k - 2]! > from) k = 0;
+    while (k < flat.length && flat[k + 1]! <= from) k += 3;
+    this.cursor[this.seg] = k;
+    let out: number[] | null = null;
+    for (; k < flat.length && flat[k]! < to; k += 3) {
+      const start = flat[k]!;
+      const end = flat[k + 1]!;
+      // A match across the block's edge: the block alone may match differently there.
+      if (start < from || end > to) return null;
+      (out ??= []).push(start - from, end - from, flat[k + 2]!);
+    }
+    return out ?? NONE;
+  }
+}

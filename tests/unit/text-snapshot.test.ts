@@ -1,0 +1,121 @@
+/**
+ * The text snapshot (page/text-snapshot.ts) against matching each block on its own: for random
+ * pages, a block's matches read off the snapshot are exactly the block's own, and a snapshot
+ * without matches means no block has any.
+ */
+// @vitest-environment happy-dom
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findMatches } from '../../matching/find-matches';
+import { matchSnapshot } from '../../matching/match-snapshot';
+import { localMatchSource } from '../../page/match-source';
+import { readSnapshot, SnapshotMatches } from '../../page/text-snapshot';
+import { TextWalker } from '../../page/text-walker';
+import { compileMini, type MiniEntry } from './helpers';
+
+const G: MiniEntry[] = [
+  { id: 'inner-alignment', term: 'inner alignment' },
+  { id: 'mesa-optimizer', term: 'mesa-optimizer' },
+  { id: 'reward-model', term: 'reward model' },
+  { id: 'elk', term: 'eliciting latent knowledge', aliases: ['ELK'] },
+  { id: 'goodhart', term: "Goodhart's law", aliases: ['Goodhart'] },
+  { id: 'rlhf', term: 'RLHF' },
+  { id: 'debate', term: 'AI safety via debate', gatedAliases: ['debate'] },
+];
+const matcher = compileMini(G);
+
+const words = ['AI', 'machine learning', 'inner', 'alignment', 'inner alignment', 'mesa', 'optimizer', 'mesa-optimizer', 'reward', 'model', 'ELK', 'RLHF', "Goodhart's", 'Goodhart', 'law', 'debate', 'the', 'x', '—', '-', "'", '’', '.', ',', '(', '\n', ' ', 'é', '中文'];
+const piece = fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 3 }));
+/** What stands between two blocks in the joined text: white space, punctuation, a glued letter, nothing. */
+const between = fc.constantFrom('', ' ', '\n', '.', 'x', '-', "'", ' \n ', '’');
+/** A page: blocks (paragraphs of inline pieces) with text between them. */
+const pageArb = (nodeJoin: fc.Arbitrary<string>, sep: fc.Arbitrary<string> = between) =>
+  fc.array(fc.tuple(fc.array(fc.tuple(piece, nodeJoin), { minLength: 1, maxLength: 6 }), sep), { minLength: 1, maxLength: 10 });
+
+const flat = (text: string) => findMatches(matcher, text).flatMap((m) => [m.start, m.end, m.terminal]);
+
+function render(page: [[string, string][], string][]): void {
+  document.body.replaceChildren();
+  for (const [pieces, sep] of page) {
+    const p = document.createElement('p');
+    // Each piece is its own text node (inside a span), as inline markup splits a paragraph.
+    for (const [text, join] of pieces) {
+      const span = document.createElement('span');
+      span.textContent = text;
+      p.append(span);
+      if (join) p.append(join);
+    }
+    document.body.append(p);
+    if (sep) document.body.append(sep);
+  }
+}
+
+async function snapshotOf(maxChars: number) {
+  const snap = readSnapshot(document.body, maxChars)!;
+  const { found, evidence } = await localMatchSource(matcher).matchSnapshot(snap.segments.map((s) => s.parts));
+  return { matches: new SnapshotMatches(snap.segments, found), evidence, snap };
+}
+
+describe('text snapshot', () => {
+  it("a block's matches read off the snapshot are exactly the block's own", async () => {
+    let readOff = 0;
+    let readOffWithMatches = 0;
+    await fc.assert(
+      fc.asyncProperty(pageArb(fc.constantFrom('', ' ')), fc.integer({ min: 8, max: 400 }), async (page, maxChars) => {
+        render(page);
+        const { matches } = await snapshotOf(maxChars);
+        const walker = new TextWalker(document.body);
+        for (let b = walker.next(); b; b = walker.next()) {
+          const local = matches.forBlock(b.text, b.at);
+          if (local === null) continue;
+          readOff++;
+          if (local.length) readOffWithMatches++;
+          expect([...local]).toEqual(flat(b.text));
+        }
+      }),
+      { numRuns: 400 },
+    );
+    // Most blocks are read off the snapshot, and many of those have matches: the test bites.
+    expect(readOff).toBeGreaterThan(500);
+    expect(readOffWithMatches).toBeGreaterThan(100);
+  });
+
+  it('a snapshot without matches means no block has one', async () => {
+    // Inline pieces are separated by white space here: a word split by markup right where a
+    // block touches its neighbour's text is the one case the snapshot can miss (see the module).
+    let empty = 0;
+    // Half the pages are a few short blocks that touch (no text between them), as frameworks render lists.
+    const touching = fc.array(fc.tuple(fc.tuple(piece, fc.constant('')).map((p) => [p]), fc.constant('')), { minLength: 2, maxLength: 4 });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(pageArb(fc.constant(' ')), touching), async (page) => {
+        render(page);
+        const { evidence } = await snapshotOf(100_000);
+        if (evidence.matches !== 0) return;
+        empty++;
+        const walker = new TextWalker(document.body);
+        for (let b = walker.next(); b; b = walker.next()) expect(flat(b.text)).toEqual([]);
+      }),
+      { numRuns: 600 },
+    );
+    expect(empty).toBeGreaterThan(20);
+  });
+
+  it('finds terms in list items that touch without white space, and leaves a long script out', async () => {
+    document.body.innerHTML = '<ul><li>RLHF</li><li>ELK</li></ul>'; // fixture
+    const glued = await snapshotOf(100_000);
+    // "RLHFELK" matches nothing as one string; with node boundaries as spaces it does.
+    expect(matchSnapshot(matcher, [['RLHFELK']]).evidence.matches).toBe(0);
+    expect(glued.evidence.ungated).toBe(2);
+    expect(glued.matches.forBlock('RLHF', 0)).toBeNull();
+    // A match both readings find counts once (the topic gate must not see double).
+    expect(matchSnapshot(matcher, [['machine learning and ', 'RLHF', ' and ', 'ELK']]).evidence).toEqual({ matches: 3, ungated: 2, keywords: 1 });
+
+    document.body.innerHTML = `<p>RLHF.</p><script>${'var inner_alignment = 1;'.repeat(200)}</script><p>Inner alignment.</p>`; // fixture
+    const { snap, matches } = await snapshotOf(100_000);
+    expect(snap.segments.map((s) => [s.at, s.parts.join('')])).toEqual([
+      [0, 'RLHF.'],
+      [5 + 24 * 200, 'Inner alignment.'],
+    ]);
+    expect(matches.forBlock('Inner alignment.', 5 + 24 * 200)).toEqual([0, 15, matcher.ids.indexOf('inner-alignment') * 2]);
+  });
+});
