@@ -177,7 +177,9 @@ function matchAt(m: CompiledMatcher, trie: PackedTrie, text: string, s: number, 
     let next = childOf(trie, node, tokenHash);
     if (next === 0 && tokenPossessive) {
       next = childOf(trie, node, tokenBareHash);
-      cut = 2;
+      // Only a phrase that goes on with the bare word ends in a possessive; otherwise the words
+      // read so far keep their own matches ("Goodhart's Goodhart's": the first is "Goodhart").
+      if (next !== 0) cut = 2;
     }
     node = next;
   }

@@ -130,6 +130,13 @@ describe('findMatches', () => {
     ]);
   });
 
+  it("keeps a possessive form's own match when the next word is also possessive", () => {
+    expect(find("Goodhart's Goodhart's critics' view")).toEqual([
+      ['Goodhart', 'goodhart-person'],
+      ['Goodhart', 'goodhart-person'],
+    ]);
+  });
+
   it('keeps offsets exact when lower-casing changes length', () => {
     const text = 'İstanbul talk on inner alignment';
     const [hit] = find(text);
