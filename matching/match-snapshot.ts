@@ -38,6 +38,11 @@ export interface MatchSnapshotReply {
   matches: number[];
   /** Entry index -> [id, name], for every entry that occurs in `matches`. */
   names: Record<number, [id: string, term: string]>;
+  /**
+   * Segment index, start, end (in the joined segment) of each match the spaced text has and the
+   * joined text does not, flattened: the walk must look at the blocks there too.
+   */
+  extra: number[];
   /** Matches of the joined text, and those of the spaced text at other places or of other forms. */
   evidence: SnapshotEvidence;
 }
@@ -45,6 +50,7 @@ export interface MatchSnapshotReply {
 export function matchSnapshot(m: CompiledMatcher, segments: readonly (readonly string[])[]): MatchSnapshotReply {
   const names: MatchSnapshotReply['names'] = {};
   const matches: number[] = [];
+  const extra: number[] = [];
   const evidence: SnapshotEvidence = { matches: 0, ungated: 0, keywords: 0 };
   const buf: TextMatch[] = [];
   const flat: number[] = [];
@@ -72,13 +78,15 @@ export function matchSnapshot(m: CompiledMatcher, segments: readonly (readonly s
         at += p.length + 1;
       }
       for (const x of findMatches(m, parts.join(' '))) {
-        const node = lastAtOrBefore(starts, x.start);
-        if (!seen.has(`${x.start - node}:${x.terminal}`)) flat.push(x.start, x.end, x.terminal);
+        const start = x.start - lastAtOrBefore(starts, x.start);
+        if (seen.has(`${start}:${x.terminal}`)) continue;
+        flat.push(x.start, x.end, x.terminal);
+        extra.push(k, start, x.end - lastAtOrBefore(starts, x.end - 1));
       }
     }
     evidenceOf(flat, evidence);
   }
-  return { matches, names, evidence };
+  return { matches, names, extra, evidence };
 }
 
 /** Index of the last value <= x in an ascending list that starts at 0. */

@@ -34,6 +34,8 @@ export interface MatchSource {
 
 export interface SnapshotResult {
   found: (readonly number[])[];
+  /** Per segment: start, end of each place only the spaced reading matched, flattened. */
+  extra: (readonly number[])[];
   evidence: SnapshotEvidence;
 }
 
@@ -52,6 +54,18 @@ function perText(count: number, quads: readonly number[]): (readonly number[])[]
   return out;
 }
 
+/** Per segment, the flat (start, end) pairs of a reply's (segment, start, end) triples. */
+function rangesPerText(count: number, triples: readonly number[]): (readonly number[])[] {
+  const out: (readonly number[])[] = new Array<readonly number[]>(count).fill(NONE);
+  for (let i = 0; i + 2 < triples.length; i += 3) {
+    const k = triples[i]!;
+    if (k < 0 || k >= count) continue;
+    if (out[k] === NONE) out[k] = [];
+    (out[k] as number[]).push(triples[i + 1]!, triples[i + 2]!);
+  }
+  return out;
+}
+
 export function localMatchSource(m: CompiledMatcher): MatchSource {
   return {
     ids: m.ids,
@@ -59,7 +73,7 @@ export function localMatchSource(m: CompiledMatcher): MatchSource {
     match: (texts) => Promise.resolve(perText(texts.length, matchTexts(m, texts).matches)),
     matchSnapshot: (segments) => {
       const reply = matchSnapshot(m, segments);
-      return Promise.resolve({ found: perText(segments.length, reply.matches), evidence: reply.evidence });
+      return Promise.resolve({ found: perText(segments.length, reply.matches), extra: rangesPerText(segments.length, reply.extra), evidence: reply.evidence });
     },
   };
 }
@@ -71,7 +85,7 @@ function isReply(v: unknown): v is MatchTextsReply {
 
 function isSnapshotReply(v: unknown): v is MatchSnapshotReply {
   const e = (v as Partial<MatchSnapshotReply> | null)?.evidence;
-  return isReply(v) && !!e && typeof e.matches === 'number' && typeof e.ungated === 'number' && typeof e.keywords === 'number';
+  return isReply(v) && Array.isArray((v as MatchSnapshotReply).extra) && !!e && typeof e.matches === 'number' && typeof e.ungated === 'number' && typeof e.keywords === 'number';
 }
 
 /**
@@ -100,7 +114,7 @@ export function remoteMatchSource(send: (message: MatchTextsMessage | MatchSnaps
       const reply = await send({ type: 'match-snapshot', segments: segments as string[][] });
       if (!isSnapshotReply(reply)) throw new Error('Alignment Glossary: no matches from the background');
       learn(reply.names);
-      return { found: perText(segments.length, reply.matches), evidence: reply.evidence };
+      return { found: perText(segments.length, reply.matches), extra: rangesPerText(segments.length, reply.extra), evidence: reply.evidence };
     },
   };
 }

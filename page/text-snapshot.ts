@@ -94,13 +94,35 @@ export class SnapshotMatches {
   private cursor: number[];
   private seg = 0;
 
+  /** Where the walk must look, as sorted, merged [start, end) root offsets. */
+  private ranges: number[];
+  private rangeCursor = 0;
+
   constructor(
     private readonly segments: readonly Segment[],
     /** Per segment: flat (start, end, terminal) triples within the joined segment, in text order. */
     private readonly found: readonly (readonly number[])[],
+    /** Per segment: flat (start, end) of places only the spaced reading matched (match-snapshot.ts). */
+    extra: readonly (readonly number[])[] = [],
+    /** Characters the snapshot read (for the report). */
+    readonly chars = 0,
   ) {
     this.texts = segments.map((s) => (s.parts.length === 1 ? s.parts[0]! : s.parts.join('')));
     this.cursor = segments.map(() => 0);
+    this.ranges = placesToLook(segments, found, extra);
+  }
+
+  /**
+   * The first root offset at or after `from` where a block may hold a match; Infinity when
+   * none is left. Asked with growing `from` (the walk's position).
+   */
+  nextPlace(from: number): number {
+    const r = this.ranges;
+    let i = this.rangeCursor;
+    if (i > 0 && r[i - 1]! > from) i = 0;
+    while (i < r.length && r[i + 1]! <= from) i += 2;
+    this.rangeCursor = i;
+    return i < r.length ? Math.max(r[i]!, from) : Infinity;
   }
 
   /**
@@ -136,4 +158,22 @@ export class SnapshotMatches {
     }
     return out ?? NONE;
   }
+}
+
+/** Every match and extra place as root-offset ranges, sorted by start and merged where they overlap. */
+function placesToLook(segments: readonly Segment[], found: readonly (readonly number[])[], extra: readonly (readonly number[])[]): number[] {
+  const all: [number, number][] = [];
+  segments.forEach((s, k) => {
+    const f = found[k] ?? NONE;
+    for (let i = 0; i + 2 < f.length; i += 3) all.push([s.at + f[i]!, s.at + f[i + 1]!]);
+    const e = extra[k] ?? NONE;
+    for (let i = 0; i + 1 < e.length; i += 2) all.push([s.at + e[i]!, s.at + e[i + 1]!]);
+  });
+  all.sort((a, b) => a[0] - b[0]);
+  const out: number[] = [];
+  for (const [a, b] of all) {
+    if (out.length && a <= out[out.length - 1]!) out[out.length - 1] = Math.max(out[out.length - 1]!, b);
+    else out.push(a, b);
+  }
+  return out;
 }

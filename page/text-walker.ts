@@ -87,6 +87,8 @@ export class TextWalker {
   private currentAt = 0;
   /** Offset in the root's whole text of the next node the TreeWalker yields. */
   private offset = 0;
+  /** A node to read before asking the TreeWalker for the next one (set by seek). */
+  private resume: Node | null = null;
   // Most consecutive text nodes share a parent: remember the last decision.
   private lastParent: Element | null = null;
   private lastBlock: Element | null = null;
@@ -146,7 +148,9 @@ export class TextWalker {
       this.pending = null;
       return p;
     }
-    for (let n = this.walker.nextNode(); n; n = this.walker.nextNode()) {
+    const resume = this.resume;
+    this.resume = null;
+    for (let n = resume ?? this.walker.nextNode(); n; n = this.walker.nextNode()) {
       const parent = n.parentElement;
       if (!parent) {
         this.offset += (n as Text).length;
@@ -174,6 +178,53 @@ export class TextWalker {
       return n as Text;
     }
     return null;
+  }
+
+  /** Where in the root's whole text the next block can begin at the earliest. */
+  get position(): number {
+    return this.pending ? this.pendingAt : this.offset;
+  }
+
+  /**
+   * Skip ahead to the block that holds the text at `target` (a root offset past `position`): the
+   * nodes in between are counted but not examined, and the next block is the one that would
+   * have come out of the walk there (it may begin before `target`: its first nodes are found
+   * by stepping back while they belong to the same block).
+   */
+  seek(target: number): void {
+    if (this.pending) {
+      if (this.pendingAt + this.pendingData.length > target) return;
+      this.offset = this.pendingAt + this.pendingData.length;
+      this.pending = null;
+    }
+    let n: Node | null = this.resume;
+    this.resume = null;
+    for (n = n ?? this.walker.nextNode(); n; n = this.walker.nextNode()) {
+      const len = (n as Text).length;
+      if (this.offset + len > target) break;
+      this.offset += len;
+    }
+    if (!n) return;
+    const parent = n.parentElement;
+    if (parent && !this.isSkipped(parent)) {
+      const block = this.blockOf(parent);
+      const back = (this.root.ownerDocument ?? (this.root as Document)).createTreeWalker(this.root, NodeFilter.SHOW_TEXT);
+      back.currentNode = n;
+      let first = n as Text;
+      let at = this.offset;
+      for (let p = back.previousNode(); p; p = back.previousNode()) {
+        at -= (p as Text).length;
+        const pe = p.parentElement;
+        // Skipped text inside a block is passed over, as the walk forward does.
+        if (!pe || this.isSkipped(pe)) continue;
+        if (this.blockOf(pe) !== block || breaksBetween(p as Text, first)) break;
+        first = p as Text;
+        this.offset = at;
+      }
+      n = first;
+      this.walker.currentNode = first;
+    }
+    this.resume = n;
   }
 
   /** The next block of text, or null when the walk is over. */

@@ -10,6 +10,8 @@ import { findMatches } from '../../matching/find-matches';
 import { matchSnapshot } from '../../matching/match-snapshot';
 import { localMatchSource } from '../../page/match-source';
 import { readSnapshot, SnapshotMatches } from '../../page/text-snapshot';
+import { PageScanner } from '../../page/page-scanner';
+import { TermIndex } from '../../page/term-index';
 import { TextWalker } from '../../page/text-walker';
 import { compileMini, type MiniEntry } from './helpers';
 
@@ -52,8 +54,8 @@ function render(page: [[string, string][], string][]): void {
 
 async function snapshotOf(maxChars: number) {
   const snap = readSnapshot(document.body, maxChars)!;
-  const { found, evidence } = await localMatchSource(matcher).matchSnapshot(snap.segments.map((s) => s.parts));
-  return { matches: new SnapshotMatches(snap.segments, found), evidence, snap };
+  const { found, extra, evidence } = await localMatchSource(matcher).matchSnapshot(snap.segments.map((s) => s.parts));
+  return { matches: new SnapshotMatches(snap.segments, found, extra), evidence, snap };
 }
 
 describe('text snapshot', () => {
@@ -98,6 +100,42 @@ describe('text snapshot', () => {
       { numRuns: 600 },
     );
     expect(empty).toBeGreaterThan(20);
+  });
+
+  it('a scan that steps over text the snapshot shows no match in finds what walking every block finds', async () => {
+    const kinds = fc.constantFrom('p', 'p', 'p', 'li', 'pre', 'hidden', 'br');
+    const prose = fc.array(fc.tuple(fc.array(fc.tuple(piece, fc.constantFrom('', ' ')), { minLength: 1, maxLength: 6 }), fc.constantFrom(' ', '\n', '.', ' \n '), kinds), { minLength: 1, maxLength: 12 });
+    const touching = fc.array(fc.tuple(fc.array(fc.tuple(piece, fc.constant(' ')), { minLength: 1, maxLength: 3 }).map((ps) => ps.map(([t], i) => [t, i < ps.length - 1 ? ' ' : ''] as [string, string])), fc.constant(''), kinds), { minLength: 1, maxLength: 12 });
+    const report = async (snapshots: boolean) => {
+      const source = localMatchSource(matcher);
+      const index = new TermIndex(source.ids, source.terms, 'all');
+      await new PageScanner(source, index, () => {}, { snapshots, isVisible: (el) => !el.closest('[data-hidden]') }).scan(document.body);
+      return index.report();
+    };
+    let withTerms = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(prose, touching), async (page) => {
+        document.body.replaceChildren();
+        for (const [pieces, sep, kind] of page) {
+          const el = document.createElement(kind === 'li' ? 'li' : kind === 'pre' ? 'pre' : 'p');
+          if (kind === 'hidden') el.dataset.hidden = '';
+          pieces.forEach(([text, join], i) => {
+            if (kind === 'br' && i > 0) el.append(document.createElement('br'));
+            const span = document.createElement(i % 2 ? 'em' : 'span');
+            span.textContent = text;
+            el.append(span);
+            if (join) el.append(join);
+          });
+          document.body.append(el);
+          if (sep) document.body.append(sep);
+        }
+        const expected = await report(false);
+        if (expected.length) withTerms++;
+        expect(await report(true)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+    expect(withTerms).toBeGreaterThan(100);
   });
 
   it('finds terms in list items that touch without white space, and leaves a long script out', async () => {
