@@ -41,27 +41,18 @@ export interface SnapshotResult {
 
 const NONE: readonly number[] = Object.freeze([]);
 
-/** Per text, the flat (start, end, terminal) triples of a reply's quadruples. */
-function perText(count: number, quads: readonly number[]): (readonly number[])[] {
+/**
+ * Per text, the flat tuples of a reply's list headed by text index: (k, start, end, terminal)
+ * quadruples give (start, end, terminal) triples, (k, start, end) triples give (start, end) pairs.
+ */
+function perText(count: number, flat: readonly number[], width: 3 | 4 = 4): (readonly number[])[] {
   // Most texts have no match: they share one frozen empty list instead of an array each.
   const out: (readonly number[])[] = new Array<readonly number[]>(count).fill(NONE);
-  for (let i = 0; i + 3 < quads.length; i += 4) {
-    const k = quads[i]!;
+  for (let i = 0; i + width - 1 < flat.length; i += width) {
+    const k = flat[i]!;
     if (k < 0 || k >= count) continue;
     if (out[k] === NONE) out[k] = [];
-    (out[k] as number[]).push(quads[i + 1]!, quads[i + 2]!, quads[i + 3]!);
-  }
-  return out;
-}
-
-/** Per segment, the flat (start, end) pairs of a reply's (segment, start, end) triples. */
-function rangesPerText(count: number, triples: readonly number[]): (readonly number[])[] {
-  const out: (readonly number[])[] = new Array<readonly number[]>(count).fill(NONE);
-  for (let i = 0; i + 2 < triples.length; i += 3) {
-    const k = triples[i]!;
-    if (k < 0 || k >= count) continue;
-    if (out[k] === NONE) out[k] = [];
-    (out[k] as number[]).push(triples[i + 1]!, triples[i + 2]!);
+    for (let j = 1; j < width; j++) (out[k] as number[]).push(flat[i + j]!);
   }
   return out;
 }
@@ -73,7 +64,7 @@ export function localMatchSource(m: CompiledMatcher): MatchSource {
     match: (texts) => Promise.resolve(perText(texts.length, matchTexts(m, texts).matches)),
     matchSnapshot: (segments) => {
       const reply = matchSnapshot(m, segments);
-      return Promise.resolve({ found: perText(segments.length, reply.matches), extra: rangesPerText(segments.length, reply.extra), evidence: reply.evidence });
+      return Promise.resolve({ found: perText(segments.length, reply.matches), extra: perText(segments.length, reply.extra, 3), evidence: reply.evidence });
     },
   };
 }
@@ -114,7 +105,7 @@ export function remoteMatchSource(send: (message: MatchTextsMessage | MatchSnaps
       const reply = await send({ type: 'match-snapshot', segments: segments as string[][] });
       if (!isSnapshotReply(reply)) throw new Error('Alignment Glossary: no matches from the background');
       learn(reply.names);
-      return { found: perText(segments.length, reply.matches), extra: rangesPerText(segments.length, reply.extra), evidence: reply.evidence };
+      return { found: perText(segments.length, reply.matches), extra: perText(segments.length, reply.extra, 3), evidence: reply.evidence };
     },
   };
 }

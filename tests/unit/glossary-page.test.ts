@@ -2,7 +2,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GlossaryPage } from '../../page/glossary-page';
 import { compileMini, type MiniEntry, testTooltip } from './helpers';
-import { localMatchSource } from '../../page/match-source';
+import { localMatchSource, remoteMatchSource } from '../../page/match-source';
+import { PageScanner } from '../../page/page-scanner';
+import { TermIndex } from '../../page/term-index';
+import { matchTexts } from '../../matching/match-texts';
+import { matchSnapshot } from '../../matching/match-snapshot';
 
 const G: MiniEntry[] = [
   { id: 'inner-alignment', term: 'inner alignment' },
@@ -145,11 +149,6 @@ describe('PageScanner', () => {
   });
 
   it('with matches from the background: names arrive with them, and text changed meanwhile is left unpainted', async () => {
-    const { PageScanner } = await import('../../page/page-scanner');
-    const { TermIndex } = await import('../../page/term-index');
-    const { remoteMatchSource } = await import('../../page/match-source');
-    const { matchTexts } = await import('../../matching/match-texts');
-    const { matchSnapshot } = await import('../../matching/match-snapshot');
     const matcher = compileMini(G);
     // Paragraph b's last word touches the next paragraph's text: b is matched on its own (the
     // last paragraph holds no match in either reading of the snapshot and is not looked at).
@@ -174,11 +173,6 @@ describe('PageScanner', () => {
   });
 
   it('sends a page its text once: blocks that stand apart take their matches from the snapshot', async () => {
-    const { PageScanner } = await import('../../page/page-scanner');
-    const { TermIndex } = await import('../../page/term-index');
-    const { remoteMatchSource } = await import('../../page/match-source');
-    const { matchTexts } = await import('../../matching/match-texts');
-    const { matchSnapshot } = await import('../../matching/match-snapshot');
     const matcher = compileMini(G);
     const sent: string[] = [];
     const source = remoteMatchSource(async (message) => {
