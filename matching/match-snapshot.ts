@@ -2,7 +2,7 @@
  * Matching a page's text snapshot on its behalf (see page/text-snapshot.ts).
  *
  * What it does: per segment (the data of consecutive text nodes), finds the glossary forms in
- * the joined text and returns them as (segment, start, end, terminal) quadruples, with the id and
+ * the joined text with matchTexts: (segment, start, end, terminal) quadruples, with the id and
  * name of each entry that occurs. It also matches the segment with a space at every node
  * boundary and adds what that finds to the evidence only: a block boundary without white space
  * (`<li>RLHF</li><li>DPO</li>`) glues words in the joined text, and the page must then be walked
@@ -10,8 +10,9 @@
  * Cost: two passes over the characters, in the background.
  * Must never: touch the DOM, or report an entry without its name.
  */
-import { KEYWORD, terminalEntry, terminalGated, type CompiledMatcher } from './compiled';
-import { findMatches, type TextMatch } from './find-matches';
+import { KEYWORD, terminalGated, type CompiledMatcher } from './compiled';
+import { findMatches } from './find-matches';
+import { matchTexts, type MatchTextsReply } from './match-texts';
 
 /** What a snapshot's matches say about the topic gate (matching/topic-gate.ts). */
 export interface SnapshotEvidence {
@@ -33,11 +34,8 @@ export function evidenceOf(flat: readonly number[], into: SnapshotEvidence = { m
   return into;
 }
 
-export interface MatchSnapshotReply {
-  /** Segment index, start, end, terminal of each match in the joined segment, flattened. */
-  matches: number[];
-  /** Entry index -> [id, name], for every entry that occurs in `matches`. */
-  names: Record<number, [id: string, term: string]>;
+/** The joined segments' matches and names, as matchTexts gives them, and more. */
+export interface MatchSnapshotReply extends MatchTextsReply {
   /**
    * Segment index, start, end (in the joined segment) of each match the spaced text has and the
    * joined text does not, flattened: the walk must look at the blocks there too.
@@ -48,26 +46,19 @@ export interface MatchSnapshotReply {
 }
 
 export function matchSnapshot(m: CompiledMatcher, segments: readonly (readonly string[])[]): MatchSnapshotReply {
-  const names: MatchSnapshotReply['names'] = {};
-  const matches: number[] = [];
+  const { matches, names } = matchTexts(m, segments.map((parts) => parts.join('')));
   const extra: number[] = [];
   const evidence: SnapshotEvidence = { matches: 0, ungated: 0, keywords: 0 };
-  const buf: TextMatch[] = [];
   const flat: number[] = [];
+  let q = 0;
   for (let k = 0; k < segments.length; k++) {
     const parts = segments[k]!;
-    buf.length = 0;
     flat.length = 0;
-    findMatches(m, parts.join(''), buf);
     const seen = new Set<string>();
-    for (const x of buf) {
-      matches.push(k, x.start, x.end, x.terminal);
-      flat.push(x.start, x.end, x.terminal);
-      seen.add(`${x.start}:${x.terminal}`);
-      if (x.terminal !== KEYWORD) {
-        const entry = terminalEntry(x.terminal);
-        names[entry] ??= [m.ids[entry]!, m.terms[entry]!];
-      }
+    // matchTexts answers in segment order: this segment's quadruples come next.
+    for (; q < matches.length && matches[q] === k; q += 4) {
+      flat.push(matches[q + 1]!, matches[q + 2]!, matches[q + 3]!);
+      seen.add(`${matches[q + 1]}:${matches[q + 3]}`);
     }
     if (parts.length > 1) {
       // Where each node starts in the spaced text; a match there counts once if the joined text has it too.

@@ -161,7 +161,7 @@ export class PageScanner {
           await yieldToPage();
           if (this.stopped) return;
         }
-        this.scannedChars += snapshot ? snapshot.chars : walker.scannedChars;
+        if (!snapshot) this.scannedChars += walker.scannedChars;
         this.index.releaseGated();
         this.reviewDeferred();
         this.unpainted = this.queue.length > 0;
@@ -190,18 +190,16 @@ export class PageScanner {
       this.fail(err);
       return 'settled';
     }
+    // The snapshot's text is what was examined, whether the root is walked or not.
+    this.scannedChars += snapshot.chars;
     const { evidence } = result;
-    const settled = () => {
-      this.scannedChars += snapshot.chars;
-      return 'settled' as const;
-    };
-    if (evidence.matches === 0) return settled();
+    if (evidence.matches === 0) return 'settled';
     if (evidence.ungated === 0 && !this.index.gate.couldQualifyWith(evidence.keywords + this.deferredKeywords())) {
       this.deferred.push({ root, keywords: evidence.keywords });
-      return settled();
+      return 'settled';
     }
     const t1 = this.now();
-    const matches = new SnapshotMatches(snapshot.segments, result.found, result.extra, snapshot.chars);
+    const matches = new SnapshotMatches(snapshot.segments, result.found, result.extra);
     this.scanMs += this.now() - t1;
     return matches;
   }

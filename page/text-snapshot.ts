@@ -104,8 +104,6 @@ export class SnapshotMatches {
     private readonly found: readonly (readonly number[])[],
     /** Per segment: flat (start, end) of places only the spaced reading matched (match-snapshot.ts). */
     extra: readonly (readonly number[])[] = [],
-    /** Characters the snapshot read (for the report). */
-    readonly chars = 0,
   ) {
     this.texts = segments.map((s) => (s.parts.length === 1 ? s.parts[0]! : s.parts.join('')));
     this.cursor = segments.map(() => 0);

@@ -7,8 +7,9 @@
  * breaking at block boundaries and `<br>`. Skips inputs, editable regions, code, scripts,
  * styles, SVG/MathML, hidden elements and the extension's own UI; `visible(block)` tells whether
  * a block is rendered at all.
- * Cost: one TreeWalker step and one length or data read per text node; per element, its name and one attribute check, cached
- * (shared ancestors are judged once). Visibility is left to the caller, per block that matters. Works in slices: `next()` returns one block.
+ * Cost: one TreeWalker step and one length or data read per text node; per element, its name
+ * and one attribute check, cached (shared ancestors are judged once). Visibility is left to the
+ * caller, per block that matters. Works in slices: `next()` returns one block.
  * Must never: modify the DOM, or read layout (no getBoundingClientRect) while walking.
  */
 
@@ -89,6 +90,8 @@ export class TextWalker {
   private offset = 0;
   /** A node to read before asking the TreeWalker for the next one (set by seek). */
   private resume: Node | null = null;
+  /** Steps back from where seek lands to the start of its block (made on the first seek). */
+  private back: TreeWalker | null = null;
   // Most consecutive text nodes share a parent: remember the last decision.
   private lastParent: Element | null = null;
   private lastBlock: Element | null = null;
@@ -116,7 +119,7 @@ export class TextWalker {
   /** The nearest ancestor-or-self that is not inline (stopping at the walk's root). */
   private blockOf(el: Element): Element {
     let b = el;
-    while (b !== this.root && INLINE_NAMES.has(b.localName)) {
+    while (b !== this.root && isInlineElement(b)) {
       const up = b.parentElement;
       if (!up) break;
       b = up;
@@ -208,7 +211,7 @@ export class TextWalker {
     const parent = n.parentElement;
     if (parent && !this.isSkipped(parent)) {
       const block = this.blockOf(parent);
-      const back = (this.root.ownerDocument ?? (this.root as Document)).createTreeWalker(this.root, NodeFilter.SHOW_TEXT);
+      const back = (this.back ??= (this.root.ownerDocument ?? (this.root as Document)).createTreeWalker(this.root, NodeFilter.SHOW_TEXT));
       back.currentNode = n;
       let first = n as Text;
       let at = this.offset;
@@ -276,7 +279,7 @@ function siblingOutOfInline(node: Node, side: 'previousSibling' | 'nextSibling')
   let n: Node = node;
   while (!n[side]) {
     const parent = n.parentElement;
-    if (!parent || !INLINE_NAMES.has(parent.localName)) return null;
+    if (!parent || !isInlineElement(parent)) return null;
     n = parent;
   }
   return n[side];
@@ -305,11 +308,11 @@ export function locate(block: Pick<TextBlock, 'nodes' | 'starts'>, offset: numbe
 /** The nearest ancestor (or self) that is not an inline element: where a phrase can live. */
 export function blockContainerOf(node: Node): Element | null {
   let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  while (el && INLINE_TAGS.has(el.tagName.toUpperCase()) && el.parentElement) el = el.parentElement;
+  while (el && isInlineElement(el) && el.parentElement) el = el.parentElement;
   return el;
 }
 
-/** Whether an element is inline (text across it joins into one phrase). */
+/** Whether an element is inline (text across it joins into one phrase), as the walk decides it. */
 export function isInlineElement(el: Element): boolean {
-  return INLINE_TAGS.has(el.tagName.toUpperCase());
+  return INLINE_NAMES.has(el.localName);
 }
