@@ -8,7 +8,7 @@ import { loadEntries } from 'virtual:glossary/entries';
 import matcher from 'virtual:glossary/matcher';
 import { exactEntry } from '@/background/lookup';
 import { withSite } from '@/background/toggle-site';
-import { isGetCardEntry, isLoadTooltipUi, isMatchSnapshot, isMatchTexts, isTermCount, isViewerOpened, type ContentMessage } from '@/messaging/contract';
+import { isGetCardEntry, isGetStoredSettings, isLoadPageUi, isLoadTooltipUi, isMatchSnapshot, isMatchTexts, isTermCount, isViewerOpened, type ContentMessage } from '@/messaging/contract';
 import { matchTexts } from '@/matching/match-texts';
 import { matchSnapshot } from '@/matching/match-snapshot';
 import { arxivAutoOpenTarget } from '@/background/pdf-open';
@@ -17,6 +17,7 @@ import { toCardEntry } from '@/glossary/display';
 import { t } from '@/messaging/i18n';
 import { siteKeyFor } from '@/settings/site-key';
 import { loadSettings, updateSettings, watchSettings } from '@/settings/store';
+import { relaySettingsChanges, storedSettings } from '@/background/settings-relay';
 
 // Which PDF each tab shows in our viewer, one key per tab. Session storage: it outlives the
 // service worker's restarts (Back from the viewer may come minutes later) and is gone when the
@@ -58,17 +59,20 @@ export default defineBackground(() => {
   const setBadge = (tabId: number, n: number) =>
     action.setBadgeText({ tabId, text: badge && n > 0 ? String(n) : '' }).catch(() => {});
   void action.setBadgeBackgroundColor?.({ color: '#6b4e00' });
+  relaySettingsChanges();
   browser.runtime.onMessage.addListener((message, sender) => {
+    // A page's first question: its settings, read here so the page need not set up storage.
+    if (isGetStoredSettings(message)) return storedSettings();
     // A slice of a page's text: the matcher runs here, where its code stays warm between pages.
     if (isMatchTexts(message)) return Promise.resolve(matchTexts(matcher, message.texts));
     if (isMatchSnapshot(message)) return Promise.resolve(matchSnapshot(matcher, message.segments));
     if (isGetCardEntry(message)) return Promise.resolve(toCardEntry(loadEntries(), message.index));
     const tabId = sender.tab?.id;
-    // The first card on a page: add the tooltip UI to the asking frame's content-script world.
-    if (isLoadTooltipUi(message) && tabId !== undefined) {
-      return browser.scripting
-        .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/tooltip-ui.js'] })
-        .then(() => true);
+    // The first term on a page, the first card: add the full page script or the tooltip UI to
+    // the asking frame's content-script world.
+    const file = isLoadPageUi(message) ? '/page-ui.js' : isLoadTooltipUi(message) ? '/tooltip-ui.js' : null;
+    if (file && tabId !== undefined) {
+      return browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [file] }).then(() => true);
     }
     if (isViewerOpened(message) && tabId !== undefined) void setViewerFile(tabId, message.file);
     if (isTermCount(message) && tabId !== undefined && sender.frameId === 0) {

@@ -89,6 +89,35 @@ export interface LoadTooltipUiMessage {
 export const isLoadTooltipUi = (m: unknown): m is LoadTooltipUiMessage => hasType(m, 'load-tooltip-ui');
 
 /**
+ * Content script -> background: the stored settings value as it is (the content script
+ * sanitises it, messaging/page-start.ts). Reply: StoredSettingsReply.
+ */
+export interface GetStoredSettingsMessage {
+  type: 'get-stored-settings';
+}
+export interface StoredSettingsReply {
+  /** The value under the settings key; null when nothing is stored. */
+  value: unknown;
+}
+export const isGetStoredSettings = (m: unknown): m is GetStoredSettingsMessage => hasType(m, 'get-stored-settings');
+
+/** Background -> every content script: the stored settings changed (the new value, unsanitised). */
+export interface StoredSettingsChangedMessage {
+  type: 'stored-settings-changed';
+  value: unknown;
+}
+export const isStoredSettingsChanged = (m: unknown): m is StoredSettingsChangedMessage => hasType(m, 'stored-settings-changed');
+
+/**
+ * Content script -> background: inject the full page script (walker, index, painter: see
+ * page/light-page.ts) into my frame.
+ */
+export interface LoadPageUiMessage {
+  type: 'load-page-ui';
+}
+export const isLoadPageUi = (m: unknown): m is LoadPageUiMessage => hasType(m, 'load-page-ui');
+
+/**
  * Content script -> background: find the glossary forms in a batch of block texts. The reply is
  * a MatchTextsReply (matching/match-texts.ts): (block, start, end, terminal) quadruples and the
  * id and name of each entry that occurs.

@@ -16,6 +16,7 @@ import type { TooltipFactory } from './tooltip';
 import { trackHover } from './hover-tracker';
 import { MutationBatcher } from './mutation-batcher';
 import type { MatchSource } from './match-source';
+import type { Look } from './first-look';
 import { PageScanner } from './page-scanner';
 import { createPainter, type Painter } from './painter';
 import { TermIndex, type PaintMode } from './term-index';
@@ -39,6 +40,19 @@ export interface GlossaryPageOptions {
   intentMs?: number;
   /** Called when the number of distinct terms on the page changes (for the badge). */
   onTermCount?: (count: number) => void;
+}
+
+/** What the light page (light-page.ts) has seen by the time it hands the page over. */
+export interface Handover {
+  /** Roots whose first look says they must be walked. */
+  looks: Look[];
+  /** Roots to scan from the start: held for the topic gate, or changed since they were looked at. */
+  roots: Node[];
+  /** Open shadow roots found so far (watched and styled from now on). */
+  shadowRoots: ShadowRoot[];
+  /** Characters read and time spent on the roots the light page settled itself. */
+  scannedChars: number;
+  scanMs: number;
 }
 
 export class GlossaryPage {
@@ -68,8 +82,11 @@ export class GlossaryPage {
     this.tooltip = new LazyTooltip(doc, this.entries, options.loadTooltip);
   }
 
-  /** Begin (or resume) highlighting. Resolves when the first full scan is done. */
-  start(): Promise<void> {
+  /**
+   * Begin (or resume) highlighting. Resolves when the first full scan is done. `from`: take over
+   * from the light page instead of scanning the whole body.
+   */
+  start(from?: Handover): Promise<void> {
     this.decided = true;
     if (this.enabled) return this.scanner.status === 'scanning' ? this.scanner.scan(this.doc.body) : Promise.resolve();
     this.enabled = true;
@@ -85,7 +102,13 @@ export class GlossaryPage {
       else for (const r of batch.roots) this.scanTree(r);
     });
     this.batcher.start();
-    return this.doc.body ? this.scanTree(this.doc.body) : Promise.resolve();
+    if (!from) return this.doc.body ? this.scanTree(this.doc.body) : Promise.resolve();
+    this.scanner.carry(from.scannedChars, from.scanMs);
+    for (const sr of from.shadowRoots) if (sr.host.isConnected) this.adoptShadowRoot(sr);
+    let done = Promise.resolve();
+    for (const look of from.looks) if (look.root.isConnected) done = this.scanner.scan(look.root, look);
+    for (const r of from.roots) if (r.isConnected) done = this.scanTree(r);
+    return done;
   }
 
   /**
@@ -116,15 +139,19 @@ export class GlossaryPage {
   private scanTree(root: Node): Promise<void> {
     let done = this.scanner.scan(root);
     for (const sr of openShadowRoots(root)) {
-      if (!this.shadowRoots.includes(sr)) {
-        this.shadowRoots.push(sr);
-        this.batcher?.observe(sr);
-        const sheet = this.highlightSheet();
-        if (sheet) adoptHighlightStyles(sr, sheet);
-      }
+      this.adoptShadowRoot(sr);
       done = this.scanner.scan(sr);
     }
     return done;
+  }
+
+  /** Watch an open shadow root for changes and give it the highlight styles (once). */
+  private adoptShadowRoot(sr: ShadowRoot): void {
+    if (this.shadowRoots.includes(sr)) return;
+    this.shadowRoots.push(sr);
+    this.batcher?.observe(sr);
+    const sheet = this.highlightSheet();
+    if (sheet) adoptHighlightStyles(sr, sheet);
   }
 
   private highlightSheet(): CSSStyleSheet | null {

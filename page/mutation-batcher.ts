@@ -64,6 +64,17 @@ export class MutationBatcher {
     this.removals = false;
   }
 
+  /**
+   * Stop watching and return the roots of the changes not delivered yet, outermost only (the
+   * light page hands them to the full page's own batcher, see light-page.ts).
+   */
+  drain(): Node[] {
+    this.collect(this.observer.takeRecords());
+    const pending = [...this.roots].filter((n) => n.isConnected);
+    this.stop();
+    return pending.filter((n) => !pending.some((o) => o !== n && o.contains(n)));
+  }
+
   private collect(records: MutationRecord[]): void {
     for (const r of records) {
       if (isOwnUi(r.target)) continue;

@@ -10,7 +10,14 @@
  * shapes (see messaging/contract.ts).
  */
 import { isGetPageKind, isGetPageTerms, isGetPageUrl, isRevealTerm, isShowEntry, isStepTerm, type PageTermsReport } from '../messaging/contract';
-import type { GlossaryPage } from './glossary-page';
+
+/** What a page answers with: the full glossary page, or the light page standing in for it. */
+export interface AnsweringPage {
+  report(): PageTermsReport;
+  reveal(id: string): boolean | Promise<boolean>;
+  step(direction?: 1 | -1): string | null | Promise<string | null>;
+  showEntryAt(id: string, rect: DOMRect): boolean | Promise<boolean>;
+}
 
 export interface PageIdentity {
   /** The address the page stands for (the PDF's, in the viewer). */
@@ -25,7 +32,7 @@ export interface PageIdentity {
 export const NOT_READY: PageTermsReport = { status: 'scanning', scannedChars: 0, scanMs: 0, terms: [], openTooltip: null };
 
 /** `page` is null while the page is still starting: it is then "scanning" and has no terms. */
-export function answerPageMessage(page: GlossaryPage | null, message: unknown, who: PageIdentity): Promise<unknown> | undefined {
+export function answerPageMessage(page: AnsweringPage | null, message: unknown, who: PageIdentity): Promise<unknown> | undefined {
   if (isGetPageUrl(message)) return Promise.resolve(who.url());
   if (isGetPageKind(message)) return Promise.resolve(who.kind());
   if (isGetPageTerms(message)) return Promise.resolve(who.report ? who.report() : page ? page.report() : NOT_READY);

@@ -2,8 +2,9 @@
  * Page scanner: reads each DOM subtree it is given, has its text matched, and feeds the term
  * index.
  *
- * What it does: queues roots (the body at start, changed subtrees later). Per root it first reads
- * a text snapshot (page/text-snapshot.ts) and has it matched as a whole: a root without any match
+ * What it does: queues roots (the body at start, changed subtrees later, or the roots the light
+ * page hands over with their first look already taken). Per root it first reads a text snapshot
+ * (page/text-snapshot.ts, page/first-look.ts) and has it matched as a whole: a root without any match
  * is done there, and so is one whose only matches are forms held back by the topic gate that
  * could not open (it is kept aside and walked if the gate could open later). Otherwise it runs the
  * text walker over the root in time-boxed slices of at most `sliceMs`, takes each block's
@@ -20,7 +21,8 @@ import { KEYWORD, terminalEntry, terminalGated } from '../matching/compiled';
 import type { MatchSource } from './match-source';
 import { PageMatch, TermIndex } from './term-index';
 import { TextWalker, locate, type TextBlock } from './text-walker';
-import { readSnapshot, SnapshotMatches } from './text-snapshot';
+import { SnapshotMatches } from './text-snapshot';
+import { lookAt, MAX_SEGMENT_CHARS, nextStep, type Look } from './first-look';
 import { yieldToPage } from './yield-to-page';
 
 export interface ScannerOptions {
@@ -49,6 +51,8 @@ export class PageScanner {
   private deferred: { root: Node; keywords: number }[] = [];
   /** A walked root's final repaint waits for the rest of the queue. */
   private unpainted = false;
+  /** Roots queued with their first look already taken (the light page's, see light-page.ts). */
+  private looks = new WeakMap<Node, Look>();
 
   constructor(
     private readonly source: MatchSource,
@@ -60,9 +64,14 @@ export class PageScanner {
     this.now = options.now ?? (() => performance.now());
   }
 
-  /** Queue a subtree for scanning; resolves when the queue is empty. */
-  scan(root: Node): Promise<void> {
+  /**
+   * Queue a subtree for scanning; resolves when the queue is empty. `look`: the root's first
+   * look, when it has been taken already (it is then not read and matched again).
+   */
+  scan(root: Node, look?: Look): Promise<void> {
     this.stopped = false;
+    if (look) this.looks.set(root, look);
+    else this.looks.delete(root);
     if (!this.queue.some((q) => q === root || q.contains(root))) {
       this.queue = this.queue.filter((q) => !root.contains(q));
       this.queue.push(root);
@@ -83,6 +92,12 @@ export class PageScanner {
     this.queue = [];
     this.deferred = [];
     this.status = 'done';
+  }
+
+  /** Count characters read and time spent elsewhere on this page (the light page's). */
+  carry(chars: number, ms: number): void {
+    this.scannedChars += chars;
+    this.scanMs += ms;
   }
 
   /** Add the time of work done outside a slice (painting, pruning) to `scanMs`. */
@@ -174,28 +189,33 @@ export class PageScanner {
   }
 
   /**
-   * Read the root's text snapshot and have it matched. 'settled' when the root needs no walk:
-   * nothing matched, or only held-back forms (and keywords) on a page the gate cannot open for.
+   * The root's first look (first-look.ts). 'settled' when the root needs no walk: nothing
+   * matched, or only held-back forms (and keywords) on a page the gate cannot open for.
    */
   private async readAndMatch(root: Node): Promise<SnapshotMatches | 'settled' | null> {
     if (this.options.snapshots === false) return null;
-    const t0 = this.now();
-    const snapshot = readSnapshot(root, MAX_BATCH_CHARS);
-    this.scanMs += this.now() - t0;
-    if (!snapshot) return null;
-    let result;
+    let look = this.looks.get(root) ?? null;
+    this.looks.delete(root);
     try {
-      result = await this.source.matchSnapshot(snapshot.segments.map((s) => s.parts));
+      if (!look) {
+        // What runs before the reply (reading, handing the text to the browser) is ours.
+        const t0 = this.now();
+        const pending = lookAt(root, this.source);
+        this.scanMs += this.now() - t0;
+        look = await pending;
+      }
     } catch (err) {
       this.fail(err);
       return 'settled';
     }
+    if (!look) return null;
+    const { snapshot, result } = look;
     // The snapshot's text is what was examined, whether the root is walked or not.
     this.scannedChars += snapshot.chars;
-    const { evidence } = result;
-    if (evidence.matches === 0) return 'settled';
-    if (evidence.ungated === 0 && !this.index.gate.couldQualifyWith(evidence.keywords + this.deferredKeywords())) {
-      this.deferred.push({ root, keywords: evidence.keywords });
+    const step = nextStep(result.evidence, this.index.gate, this.deferredKeywords());
+    if (step === 'none') return 'settled';
+    if (step === 'hold') {
+      this.deferred.push({ root, keywords: result.evidence.keywords });
       return 'settled';
     }
     const t1 = this.now();
@@ -250,7 +270,7 @@ export class PageScanner {
 }
 
 /** A slice's texts go to the matcher in batches of at most this many characters. */
-const MAX_BATCH_CHARS = 200_000;
+const MAX_BATCH_CHARS = MAX_SEGMENT_CHARS;
 
 const NONE: readonly number[] = Object.freeze([]);
 

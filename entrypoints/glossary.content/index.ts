@@ -1,16 +1,17 @@
 /**
- * Content script entry: wiring only. Reads the settings (messaging/page-start),
- * composes the glossary page for this document, applies the settings (and their changes, without
- * a reload) and answers messages from the popup and the background. All logic lives in page/,
- * matching/, messaging/ and settings/.
+ * Content script entry: wiring only. Reads the settings (messaging/page-start), starts the light
+ * page for this document (it loads the full glossary page once there is a term to show, see
+ * page/light-page.ts), applies the settings (and their changes, without a reload) and answers
+ * messages from the popup and the background. All logic lives in page/, matching/, messaging/
+ * and settings/.
  */
 import { browser } from 'wxt/browser';
-import { GlossaryPage } from '@/page/glossary-page';
+import { LightPage } from '@/page/light-page';
+import { PAGE_UI_KEY, type PageFactory } from '@/page/page-factory';
 import { remoteMatchSource } from '@/page/match-source';
-import { readPageStart } from '@/messaging/page-start';
+import { readPageStart, settingsChangeIn } from '@/messaging/page-start';
 import { answerPageMessage } from '@/page/page-messages';
 import { isURLEnabled } from '@/settings/is-url-enabled';
-import { followSettings } from '@/settings/read-settings';
 import type { Settings } from '@/settings/settings';
 import type { CardEntry } from '@/glossary/display-types';
 import { TOOLTIP_UI_KEY, type TooltipFactory } from '@/page/tooltip';
@@ -34,7 +35,7 @@ export default defineContentScript({
     if (window !== window.top && !sameOriginAsTop()) return;
 
     // Until the settings have arrived, the page is "scanning" to whoever asks.
-    let page: GlossaryPage | null = null;
+    let page: LightPage | null = null;
     let latest: Settings | null = null;
     const apply = (s: Settings) => {
       latest = s;
@@ -46,27 +47,33 @@ export default defineContentScript({
     };
 
     // The popup offers the PDF viewer where the browser shows a PDF (kind: application/pdf).
-    const onMessage = (message: unknown) => answerPageMessage(page, message, { url: () => location.href, kind: () => document.contentType });
+    const onMessage = (message: unknown) => {
+      // The background relays every change of the settings (messaging/page-start.ts).
+      const changed = settingsChangeIn(message);
+      if (changed) return void apply(changed);
+      return answerPageMessage(page, message, { url: () => location.href, kind: () => document.contentType });
+    };
     browser.runtime.onMessage.addListener(onMessage);
-    const unwatch = followSettings(apply);
     ctx.onInvalidated(() => {
-      unwatch();
       browser.runtime.onMessage.removeListener(onMessage);
       page?.stop();
     });
 
-    const start = await readPageStart();
+    const start = await readPageStart((message) => browser.runtime.sendMessage(message));
     if (ctx.isInvalid) return;
-    page = new GlossaryPage(document, {
-      // The background matches the page's text; this script only walks the DOM and paints.
-      source: remoteMatchSource((message) => browser.runtime.sendMessage(message)),
-      // Definitions live in the background; the card asks for one entry when it is needed.
-      loadEntry: (index) => browser.runtime.sendMessage({ type: 'get-card-entry', index }) as Promise<CardEntry | null>,
-      loadTooltip,
-      highlightCss,
-      onTermCount: (count) => {
-        if (window === window.top) browser.runtime.sendMessage({ type: 'term-count', count }).catch(() => {});
+    page = new LightPage(document, {
+      page: {
+        // The background matches the page's text; the page scripts only read the DOM and paint.
+        source: remoteMatchSource((message) => browser.runtime.sendMessage(message)),
+        // Definitions live in the background; the card asks for one entry when it is needed.
+        loadEntry: (index) => browser.runtime.sendMessage({ type: 'get-card-entry', index }) as Promise<CardEntry | null>,
+        loadTooltip: () => loadFromBackground<TooltipFactory>(TOOLTIP_UI_KEY, 'load-tooltip-ui'),
+        highlightCss,
+        onTermCount: (count) => {
+          if (window === window.top) browser.runtime.sendMessage({ type: 'term-count', count }).catch(() => {});
+        },
       },
+      loadPage: () => loadFromBackground<PageFactory>(PAGE_UI_KEY, 'load-page-ui'),
     });
     // A change that arrived while reading wins over what was read.
     apply(latest ?? start.settings);
@@ -74,12 +81,15 @@ export default defineContentScript({
 });
 
 
-/** The tooltip UI is a separate script the background injects into this world on first need. */
-async function loadTooltip(): Promise<TooltipFactory> {
-  const world = globalThis as unknown as Record<string, TooltipFactory | undefined>;
-  if (!world[TOOLTIP_UI_KEY]) await browser.runtime.sendMessage({ type: 'load-tooltip-ui' });
-  const factory = world[TOOLTIP_UI_KEY];
-  if (!factory) throw new Error('tooltip UI did not load');
+/**
+ * The full page and the tooltip UI are separate scripts the background injects into this world
+ * on first need; each leaves its factory on the world's global under `key`.
+ */
+async function loadFromBackground<T>(key: string, type: 'load-page-ui' | 'load-tooltip-ui'): Promise<T> {
+  const world = globalThis as unknown as Record<string, T | undefined>;
+  if (!world[key]) await browser.runtime.sendMessage({ type });
+  const factory = world[key];
+  if (!factory) throw new Error(`${type}: the script did not load`);
   return factory;
 }
 

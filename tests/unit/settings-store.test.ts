@@ -50,34 +50,70 @@ describe('settings store', () => {
   });
 });
 
-describe('what a page reads at start (messaging/page-start)', () => {
-  it('reads the settings the store wrote, and asks the background for nothing', async () => {
+describe('what a page reads at start (messaging/page-start, background/settings-relay)', () => {
+  /** The page's messages go to the background's answer, as runtime.sendMessage would carry them. */
+  const viaBackground = async (message: { type: string }) => {
+    const { storedSettings } = await import('../../background/settings-relay');
+    expect(message.type).toBe('get-stored-settings');
+    // Through JSON, like the browser's messaging.
+    return JSON.parse(JSON.stringify(await storedSettings())) as unknown;
+  };
+
+  it('gets the settings the store wrote from the background, without reading storage itself', async () => {
     const { readPageStart } = await import('../../messaging/page-start');
     await saveSettings({ ...DEFAULT_SETTINGS, mode: 'all', sites: ['example.org'], style: 'tint' });
-    const asked = vi.fn();
-    fakeBrowser.runtime.onMessage.addListener(asked);
-    const start = await readPageStart();
+    const send = vi.fn(viaBackground);
+    const start = await readPageStart(send);
     expect(start.settings).toEqual({ ...DEFAULT_SETTINGS, mode: 'all', sites: ['example.org'], style: 'tint' });
-    expect(asked).not.toHaveBeenCalled();
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('gets defaults when nothing is stored', async () => {
+    const { readPageStart } = await import('../../messaging/page-start');
+    expect((await readPageStart(viaBackground)).settings).toEqual(DEFAULT_SETTINGS);
   });
 
   it('falls back to default settings with a warning on a corrupted value, keeping valid fields', async () => {
     const { readPageStart } = await import('../../messaging/page-start');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await fakeBrowser.storage.local.set({ settings: { enabled: 'yes', badge: false } });
-    expect((await readPageStart()).settings).toEqual({ ...DEFAULT_SETTINGS, badge: false });
-    expect(warn).toHaveBeenCalled();
+    expect((await readPageStart(viaBackground)).settings).toEqual({ ...DEFAULT_SETTINGS, badge: false });
+    expect(warn.mock.calls.join(' ')).toMatch(/repaired stored settings[\s\S]*settings\.enabled/);
     warn.mockRestore();
   });
 
-  it('follows changes the store makes, sanitised, until stopped', async () => {
-    const { followSettings } = await import('../../settings/read-settings');
-    const seen: string[] = [];
-    const stop = followSettings((s) => seen.push(s.mode));
+  it('uses defaults with a warning when the background does not answer', async () => {
+    const { readPageStart } = await import('../../messaging/page-start');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect((await readPageStart(() => Promise.reject(new Error('Receiving end does not exist.')))).settings).toEqual(DEFAULT_SETTINGS);
+    expect((await readPageStart(() => Promise.resolve(undefined))).settings).toEqual(DEFAULT_SETTINGS);
+    expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
+  });
+
+  it('tells every tab about each change the store makes, and the page reads it sanitised', async () => {
+    const { relaySettingsChanges } = await import('../../background/settings-relay');
+    const { settingsChangeIn } = await import('../../messaging/page-start');
+    const a = await fakeBrowser.tabs.create({ url: 'https://a.example/' });
+    const b = await fakeBrowser.tabs.create({ url: 'https://b.example/' });
+    const told: [number, unknown][] = [];
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(((id: number, message: unknown) => {
+      told.push([id, message]);
+      return Promise.resolve(undefined);
+    }) as never);
+    relaySettingsChanges();
     await updateSettings(() => ({ mode: 'all' }));
-    await updateSettings(() => ({ mode: 'first' }));
-    stop();
-    await updateSettings(() => ({ mode: 'all' }));
-    expect(seen).toEqual(['all', 'first']);
+    await updateSettings(() => ({ style: 'tint' }));
+    const ids = (await fakeBrowser.tabs.query({})).map((t) => t.id!);
+    expect(ids).toEqual(expect.arrayContaining([a.id, b.id]));
+    await vi.waitFor(() => expect(told).toHaveLength(2 * ids.length));
+    expect(told.map(([id]) => id).sort()).toEqual([...ids, ...ids].sort());
+    const seen = told.filter(([id]) => id === a.id).map(([, m]) => settingsChangeIn(m));
+    expect(seen.map((s) => [s?.mode, s?.style])).toEqual([
+      ['all', DEFAULT_SETTINGS.style],
+      ['all', 'tint'],
+    ]);
+    // Anything else the page hears is not a settings change.
+    expect(settingsChangeIn({ type: 'get-page-terms' })).toBeNull();
   });
 });

@@ -1,0 +1,243 @@
+/**
+ * Light page: what the content script runs on every page until the page has a term to show.
+ *
+ * What it does: takes the first look (first-look.ts) at the body, its open shadow roots and
+ * whatever the page adds later (mutation-batcher.ts). A page where nothing needs walking stays
+ * here: no walker, index, painter or pointer listeners, and none of their code compiled. The first
+ * root that must be walked, or a request that needs a card ("Look up in glossary"), loads the
+ * full page (glossary-page.ts, injected by the background) and hands it, in one task so that no
+ * change falls between the two watchers, everything seen so far: the looks to walk, the roots
+ * held for the topic gate or not yet looked at, and the changes not yet delivered. From then on
+ * every call goes to the full page.
+ * Cost: per root, one first look; one MutationObserver. The full page's script once, on need.
+ * Must never: walk blocks, paint, or add anything to the page; load the full page for a page
+ * that has nothing to show.
+ */
+import { TopicGate } from '../matching/topic-gate';
+import type { PageTermsReport } from '../messaging/contract';
+import type { HighlightStyle } from '../settings/settings';
+import { lookAt, nextStep, type Look } from './first-look';
+import type { GlossaryPage, GlossaryPageOptions, Handover } from './glossary-page';
+import { MutationBatcher, type MutationBatch } from './mutation-batcher';
+import type { PageFactory } from './page-factory';
+import { openShadowRoots } from './shadow-roots';
+import type { PaintMode } from './term-index';
+
+export interface LightPageOptions {
+  /** What the full page is made with (its match source also serves the first looks). */
+  page: GlossaryPageOptions;
+  /** The full page's code, loaded on first need. */
+  loadPage: () => Promise<PageFactory>;
+}
+
+interface Held {
+  root: Node;
+  keywords: number;
+  chars: number;
+}
+
+export class LightPage {
+  private full: GlossaryPage | null = null;
+  private loading: Promise<GlossaryPage | null> | null = null;
+  private batcher: MutationBatcher | null = null;
+  private queue: Node[] = [];
+  /** The root being looked at (handed over as it is when the full page arrives meanwhile). */
+  private current: Node | null = null;
+  private running: Promise<void> | null = null;
+  private walks: Look[] = [];
+  private held: Held[] = [];
+  private shadowRoots: ShadowRoot[] = [];
+  /** Nothing is walked here, so this gate only ever counts the keywords of held roots. */
+  private readonly gate = new TopicGate();
+  private enabled = false;
+  /** Until the settings say on or off, the page reports 'scanning' rather than 'disabled'. */
+  private decided = false;
+  private failed = false;
+  /** Bumped by stop(): a look that was under way then is dropped when it returns. */
+  private generation = 0;
+  private scannedChars = 0;
+  private scanMs = 0;
+  private mode: PaintMode;
+  private style: HighlightStyle | undefined;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: LightPageOptions,
+  ) {
+    this.mode = options.page.mode ?? 'first';
+    this.style = options.page.style;
+  }
+
+  /** Begin (or resume) looking; resolves when the roots queued so far have been looked at. */
+  start(): Promise<void> {
+    this.decided = true;
+    if (this.full) return this.full.start();
+    if (this.enabled) return this.running ?? Promise.resolve();
+    this.enabled = true;
+    this.batcher = new MutationBatcher(this.doc.documentElement, (batch) => this.onBatch(batch));
+    this.batcher.start();
+    return this.doc.body ? this.lookAtTree(this.doc.body) : Promise.resolve();
+  }
+
+  /** Stop looking and forget what was seen (the page is turned off, or replaced). */
+  stop(): void {
+    this.decided = true;
+    if (this.full) return this.full.stop();
+    if (!this.enabled) return;
+    this.enabled = false;
+    this.generation++;
+    this.batcher?.stop();
+    this.batcher = null;
+    this.queue = [];
+    this.walks = [];
+    this.held = [];
+    this.shadowRoots = [];
+    this.scannedChars = 0;
+    this.scanMs = 0;
+  }
+
+  setMode(mode: PaintMode): void {
+    this.mode = mode;
+    this.full?.setMode(mode);
+  }
+
+  setStyle(style: HighlightStyle): void {
+    this.style = style;
+    this.full?.setStyle(style);
+  }
+
+  report(): PageTermsReport {
+    if (this.full) return this.full.report();
+    const busy = this.running !== null || (this.loading !== null && this.enabled);
+    return {
+      status: !this.decided ? 'scanning' : !this.enabled ? 'disabled' : busy ? 'scanning' : 'done',
+      scannedChars: this.scannedChars,
+      scanMs: Math.round(this.scanMs * 100) / 100,
+      terms: [],
+      openTooltip: null,
+    };
+  }
+
+  /** Until the full page is here there is no term to reveal or step to. */
+  async reveal(id: string): Promise<boolean> {
+    const full = this.full ?? (await this.loading);
+    return full ? full.reveal(id) : false;
+  }
+
+  async step(direction: 1 | -1 = 1): Promise<string | null> {
+    const full = this.full ?? (await this.loading);
+    return full ? full.step(direction) : null;
+  }
+
+  /** A card for a selection: worth loading the full page for, even on a page without terms. */
+  async showEntryAt(id: string, rect: DOMRect): Promise<boolean> {
+    const full = await this.loadFull();
+    return full ? full.showEntryAt(id, rect) : false;
+  }
+
+  private onBatch(batch: MutationBatch): void {
+    if (batch.full) {
+      if (this.doc.body) void this.lookAtTree(this.doc.body);
+    } else for (const r of batch.roots) void this.lookAtTree(r);
+  }
+
+  private lookAtTree(root: Node): Promise<void> {
+    this.enqueue(root);
+    for (const sr of openShadowRoots(root)) {
+      if (!this.shadowRoots.includes(sr)) {
+        this.shadowRoots.push(sr);
+        this.batcher?.observe(sr);
+      }
+      this.enqueue(sr);
+    }
+    return (this.running ??= this.run());
+  }
+
+  private enqueue(root: Node): void {
+    if (this.queue.some((q) => q === root || q.contains(root))) return;
+    this.queue = this.queue.filter((q) => !root.contains(q));
+    // Looked at again as a whole: what was held inside it is decided again with it.
+    this.held = this.held.filter((h) => !root.contains(h.root));
+    this.queue.push(root);
+  }
+
+  private async run(): Promise<void> {
+    const generation = this.generation;
+    const live = () => this.enabled && !this.full && !this.failed && generation === this.generation;
+    try {
+      while (this.queue.length && live()) {
+        const root = this.queue.shift()!;
+        if (!root.isConnected) continue;
+        this.current = root;
+        let look: Look | null;
+        try {
+          const t0 = performance.now();
+          const pending = lookAt(root, this.options.page.source);
+          this.scanMs += performance.now() - t0;
+          look = await pending;
+        } catch (err) {
+          if (generation === this.generation) this.fail(err);
+          return;
+        } finally {
+          this.current = null;
+        }
+        if (!live() || !look) continue;
+        const step = nextStep(look.result.evidence, this.gate, this.heldKeywords());
+        if (step === 'walk') {
+          this.walks.push(look);
+          void this.loadFull();
+          continue;
+        }
+        this.scannedChars += look.snapshot.chars;
+        if (step === 'hold') this.held.push({ root, keywords: look.result.evidence.keywords, chars: look.snapshot.chars });
+      }
+    } finally {
+      if (generation === this.generation) this.running = null;
+    }
+  }
+
+  private heldKeywords(): number {
+    let k = 0;
+    for (const h of this.held) k += h.keywords;
+    return k;
+  }
+
+  private fail(err: unknown): void {
+    if (!this.failed) console.warn('Alignment Glossary: could not match this page', err);
+    this.failed = true;
+  }
+
+  private loadFull(): Promise<GlossaryPage | null> {
+    if (this.full) return Promise.resolve(this.full);
+    return (this.loading ??= this.options.loadPage().then(
+      (factory) => this.handOver(factory),
+      (err: unknown) => {
+        console.warn('Alignment Glossary: could not load the page script', err);
+        this.loading = null;
+        return null;
+      },
+    ));
+  }
+
+  /** Runs in one task: nothing the page does can fall between the light and the full watcher. */
+  private handOver(factory: PageFactory): GlossaryPage {
+    const full = factory(this.doc, { ...this.options.page, mode: this.mode, style: this.style });
+    if (this.enabled) {
+      const from: Handover = {
+        looks: this.walks,
+        roots: [...this.held.map((h) => h.root), ...(this.current ? [this.current] : []), ...this.queue, ...(this.batcher?.drain() ?? [])],
+        shadowRoots: this.shadowRoots,
+        scannedChars: this.scannedChars - this.held.reduce((n, h) => n + h.chars, 0),
+        scanMs: this.scanMs,
+      };
+      this.stop();
+      this.enabled = true;
+      this.full = full;
+      void full.start(from);
+    } else {
+      this.full = full;
+      if (this.decided) full.stop();
+    }
+    return full;
+  }
+}
