@@ -33,6 +33,11 @@ export class TopicGate {
     this.keywords++;
   }
 
+  /** AI keywords that alone make a page about AI (a scan looks at this many first). */
+  get keywordsEnough(): number {
+    return this.options.minKeywords;
+  }
+
   get isAiPage(): boolean {
     if (!this.decided) this.decided = this.qualifies(this.entries.size, this.keywords);
     return this.decided;

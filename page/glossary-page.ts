@@ -40,6 +40,12 @@ export interface GlossaryPageOptions {
   intentMs?: number;
   /** Called when the number of distinct terms on the page changes (for the badge). */
   onTermCount?: (count: number) => void;
+  /**
+   * Paint first, count later: while only first occurrences are painted, a scan walks only where
+   * they are, and the other occurrences are counted when the report is first asked for (the
+   * popup's list) or the mode turns to 'all' (see page-scanner.ts). The content script's choice.
+   */
+  countLater?: boolean;
 }
 
 /** What the light page (light-page.ts) has seen by the time it hands the page over. */
@@ -77,7 +83,7 @@ export class GlossaryPage {
   ) {
     this.index = new TermIndex(options.source.ids, options.source.terms, options.mode ?? 'first');
     this.painter = createPainter(doc.defaultView as Window & typeof globalThis, options.style);
-    this.scanner = new PageScanner(options.source, this.index, () => this.repaint());
+    this.scanner = new PageScanner(options.source, this.index, () => this.repaint(), { countLater: options.countLater });
     this.entries = new EntryCache(options.loadEntry);
     this.tooltip = new LazyTooltip(doc, this.entries, options.loadTooltip);
   }
@@ -93,9 +99,11 @@ export class GlossaryPage {
     this.abort = new AbortController();
     this.batcher = new MutationBatcher(this.doc.documentElement, (batch) => {
       this.scanner.account(() => {
-        if (batch.full) this.index.prune(this.doc.body);
-        else if (batch.removals) this.index.prune();
-        for (const r of batch.roots) this.index.prune(r);
+        // Offsets in the snapshots of roots still to be counted may have moved.
+        this.scanner.markChanged();
+        if (batch.full) this.prune(this.doc.body);
+        else if (batch.removals) this.prune();
+        for (const r of batch.roots) this.prune(r);
         this.repaint();
       });
       if (batch.full) this.scanTree(this.doc.body);
@@ -109,6 +117,12 @@ export class GlossaryPage {
     for (const look of from.looks) if (look.root.isConnected) done = this.scanner.scan(look.root, look);
     for (const r of from.roots) if (r.isConnected) done = this.scanTree(r);
     return done;
+  }
+
+  /** Drop the matches under `root` (or gone from the page), to be found again by a rescan. */
+  private prune(root?: Node): void {
+    this.index.prune(root);
+    this.scanner.forget(root);
   }
 
   /**
@@ -181,14 +195,17 @@ export class GlossaryPage {
     if (this.shadowSheet) for (const sr of this.shadowRoots) removeHighlightStyles(sr, this.shadowSheet);
     this.shadowRoots = [];
     this.index = new TermIndex(this.options.source.ids, this.options.source.terms, this.index.mode);
-    this.scanner = new PageScanner(this.options.source, this.index, () => this.repaint());
+    this.scanner = new PageScanner(this.options.source, this.index, () => this.repaint(), { countLater: this.options.countLater });
     this.lastCount = 0;
     this.options.onTermCount?.(0);
   }
 
   setMode(mode: PaintMode): void {
     this.index.mode = mode;
-    if (this.enabled) this.scanner.account(() => this.repaint());
+    if (!this.enabled) return;
+    // Every occurrence is painted now: those not yet counted must be found first.
+    if (mode === 'all') void this.scanner.countAll();
+    this.scanner.account(() => this.repaint());
   }
 
   setStyle(style: HighlightStyle): void {
@@ -196,6 +213,8 @@ export class GlossaryPage {
   }
 
   report(): PageTermsReport {
+    // The list with counts is asked for: count what the first scan stepped over.
+    if (this.enabled && this.scanner.hasUncounted) void this.scanner.countAll();
     return {
       status: !this.decided ? 'scanning' : !this.enabled ? 'disabled' : this.scanner.status,
       scannedChars: this.scanner.scannedChars,

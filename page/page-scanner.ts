@@ -31,6 +31,21 @@ export interface ScannerOptions {
   snapshots?: boolean;
   now?: () => number;
   isVisible?: (el: Element) => boolean;
+  /**
+   * While only first occurrences are painted, walk only where they are (and AI keywords while
+   * the topic gate is undecided); count the other occurrences when `countAll()` asks.
+   */
+  countLater?: boolean;
+}
+
+/** A walked root whose other occurrences are still to be counted. */
+interface Uncounted {
+  root: Node;
+  snapshot: SnapshotMatches;
+  /** Its matches' sequence numbers start here (see addMatches). */
+  base: number;
+  /** The page changed since the snapshot: its offsets may be off, so it is read again. */
+  stale: boolean;
 }
 
 export class PageScanner {
@@ -41,7 +56,13 @@ export class PageScanner {
   /** True from the start of run() until its loop exits; cleared in the same tick (see run). */
   private active = false;
   private done: Promise<void> = Promise.resolve();
-  private seq = 0;
+  /** Sequence numbers of the next root's matches start here: a root's matches are numbered by their offset in it. */
+  private seqBase = 0;
+  private uncounted: Uncounted[] = [];
+  /** Counting was asked for: the run goes on to the uncounted roots once the queue is empty. */
+  private counting = false;
+  /** First text node of every block whose matches are in the index (countLater only). */
+  private processed = new Set<Text>();
   private readonly sliceMs: number;
   private readonly now: () => number;
   private stopped = false;
@@ -76,8 +97,9 @@ export class PageScanner {
       this.queue = this.queue.filter((q) => !root.contains(q));
       this.queue.push(root);
     }
-    // A root set aside inside this one is decided again with it.
+    // A root set aside inside this one is decided again with it, and counted with it.
     this.deferred = this.deferred.filter((d) => !root.contains(d.root));
+    this.uncounted = this.uncounted.filter((u) => !root.contains(u.root));
     this.status = 'scanning';
     if (!this.active) {
       this.active = true;
@@ -91,7 +113,38 @@ export class PageScanner {
     this.stopped = true;
     this.queue = [];
     this.deferred = [];
+    this.uncounted = [];
+    this.counting = false;
+    this.processed.clear();
     this.status = 'done';
+  }
+
+  /** Whether some occurrences have not been counted yet (countLater). */
+  get hasUncounted(): boolean {
+    return this.uncounted.length > 0;
+  }
+
+  /** Count every occurrence set aside so far; resolves when the queue and the counting are done. */
+  countAll(): Promise<void> {
+    if (this.uncounted.length === 0 || this.stopped) return this.done;
+    this.counting = true;
+    this.status = 'scanning';
+    if (!this.active) {
+      this.active = true;
+      this.done = this.run();
+    }
+    return this.done;
+  }
+
+  /** The page changed: roots still to be counted are read again when their turn comes. */
+  markChanged(): void {
+    for (const u of this.uncounted) u.stale = true;
+  }
+
+  /** Blocks under `root` (or no longer in the page) lost their matches: they are walked again when counting. */
+  forget(root?: Node): void {
+    if (this.processed.size === 0) return;
+    for (const n of this.processed) if (!n.isConnected || (root && root.contains(n))) this.processed.delete(n);
   }
 
   /** Count characters read and time spent elsewhere on this page (the light page's). */
@@ -115,68 +168,22 @@ export class PageScanner {
     // queue check, so a scan() queued by a microtask after it starts a new run rather than
     // waiting on this one, which has already finished.
     try {
-      while (this.queue.length && !this.stopped) {
-        const root = this.queue.shift()!;
-        if (!root.isConnected) continue;
-        const snapshot = await this.readAndMatch(root);
-        if (this.failed || this.stopped) return;
-        if (snapshot === 'settled') {
-          if (this.queue.length === 0 && this.unpainted) this.account(this.onUpdate);
-          continue;
-        }
-        const walker = new TextWalker(root, { isVisible: this.options.isVisible });
-        for (;;) {
-          // One slice: walk until the time is up (or the batch is large), then match it.
-          const sliceStart = this.now();
-          const blocks: TextBlock[] = [];
-          let chars = 0;
-          let block: TextBlock | null;
-          for (;;) {
-            // Text the snapshot shows no match in is stepped over, not examined.
-            if (snapshot) {
-              const place = snapshot.nextPlace(walker.position);
-              if (place === Infinity) {
-                block = null;
-                break;
-              }
-              if (place > walker.position) walker.seek(place);
-            }
-            block = walker.next();
-            if (!block) break;
-            blocks.push(block);
-            chars += block.text.length;
-            if (chars >= MAX_BATCH_CHARS || this.now() - sliceStart >= this.sliceMs) break;
+      while (!this.stopped) {
+        if (this.queue.length) {
+          const root = this.queue.shift()!;
+          if (!root.isConnected) continue;
+          const snapshot = await this.readAndMatch(root);
+          if (this.failed || this.stopped) return;
+          if (snapshot === 'settled') {
+            if (this.queue.length === 0 && this.unpainted) this.account(this.onUpdate);
+            continue;
           }
-          // Most blocks' matches are read off the snapshot; the rest are matched on their own.
-          const results: (readonly number[] | null)[] = blocks.map((b) => snapshot?.forBlock(b.text, b.at) ?? null);
-          const alone = blocks.filter((_, k) => results[k] === null);
-          this.scanMs += this.now() - sliceStart;
-          if (alone.length) {
-            let found: (readonly number[])[];
-            try {
-              found = await this.source.match(alone.map((b) => b.text));
-            } catch (err) {
-              this.fail(err);
-              return;
-            }
-            if (this.stopped) return;
-            let j = 0;
-            for (let k = 0; k < blocks.length; k++) if (results[k] === null) results[k] = found[j++] ?? NONE;
-          }
-          if (blocks.length) {
-            const t0 = this.now();
-            let changed = false;
-            // Without a round trip the page cannot have changed since the walk read the blocks.
-            const fresh = alone.length === 0;
-            for (let k = 0; k < blocks.length; k++) changed = this.addMatches(blocks[k]!, results[k] ?? NONE, walker, fresh) || changed;
-            if (changed) this.onUpdate();
-            this.scanMs += this.now() - t0;
-          }
-          if (!block) break;
-          await yieldToPage();
-          if (this.stopped) return;
-        }
-        if (!snapshot) this.scannedChars += walker.scannedChars;
+          if (!(await this.firstScan(root, snapshot))) return;
+        } else if (this.counting && this.uncounted.length) {
+          const job = this.uncounted.shift()!;
+          if (!job.root.isConnected) continue;
+          if (!(await this.countRest(job))) return;
+        } else break;
         this.index.releaseGated();
         this.reviewDeferred();
         this.unpainted = this.queue.length > 0;
@@ -184,8 +191,132 @@ export class PageScanner {
       }
     } finally {
       this.active = false;
-      if (!this.stopped && this.queue.length === 0) this.status = 'done';
+      if (this.uncounted.length === 0) this.counting = false;
+      if (!this.stopped && this.queue.length === 0 && !this.counting) this.status = 'done';
     }
+  }
+
+  private defersCounting(): boolean {
+    return this.options.countLater === true && this.index.mode === 'first';
+  }
+
+  /** Walk a root that has matches; false when stopped or failed. */
+  private async firstScan(root: Node, snapshot: SnapshotMatches | null): Promise<boolean> {
+    const base = this.seqBase;
+    let end: number;
+    if (snapshot && this.defersCounting()) {
+      // Only where an entry not yet on the page first occurs can something new be painted; the
+      // first few AI keywords may decide the topic gate.
+      const gate = this.index.gate;
+      const known = (e: number) => this.index.knows(e);
+      const chosen = snapshot.choosePlaces({ entries: 'first', known, keywords: gate.isAiPage ? 0 : gate.keywordsEnough });
+      end = await this.walk(root, snapshot, base, false);
+      if (end < 0) return false;
+      // A first occurrence that showed nothing (hidden, changed) sends the walk to the entry's
+      // others; a gate still closed, to every keyword.
+      const missing = new Set([...chosen].filter((e) => !known(e)));
+      if (missing.size || !gate.isAiPage) {
+        snapshot.choosePlaces({ entries: missing, keywords: gate.isAiPage ? 0 : Infinity });
+        if ((await this.walk(root, snapshot, base, true)) < 0) return false;
+      }
+      this.uncounted.push({ root, snapshot, base, stale: false });
+      end = snapshot.length;
+    } else {
+      end = await this.walk(root, snapshot, base, false);
+      if (end < 0) return false;
+      if (snapshot) end = snapshot.length;
+    }
+    this.seqBase = base + end + 1;
+    return true;
+  }
+
+  /** Count a root's occurrences the first scan stepped over; false when stopped or failed. */
+  private async countRest(job: Uncounted): Promise<boolean> {
+    let snapshot = job.snapshot;
+    if (job.stale) {
+      let look: Look | null;
+      try {
+        const t0 = this.now();
+        const pending = lookAt(job.root, this.source);
+        this.scanMs += this.now() - t0;
+        look = await pending;
+      } catch (err) {
+        this.fail(err);
+        return false;
+      }
+      if (this.stopped) return false;
+      if (!look) return true;
+      snapshot = new SnapshotMatches(look.snapshot.segments, look.result.found, look.result.extra, look.snapshot.length);
+    }
+    snapshot.choosePlaces({ entries: 'all', keywords: Infinity });
+    return (await this.walk(job.root, snapshot, job.base, true)) >= 0;
+  }
+
+  /**
+   * Walk the root where the snapshot's chosen places are (every block without a snapshot), in
+   * slices, adding each block's matches. `skipDone`: pass over blocks whose matches are in the
+   * index already. Returns where the walk ended in the root's text, or -1 when stopped or failed.
+   */
+  private async walk(root: Node, snapshot: SnapshotMatches | null, base: number, skipDone: boolean): Promise<number> {
+    const track = this.options.countLater === true;
+    const walker = new TextWalker(root, { isVisible: this.options.isVisible });
+    for (;;) {
+      // One slice: walk until the time is up (or the batch is large), then match it.
+      const sliceStart = this.now();
+      const blocks: TextBlock[] = [];
+      let chars = 0;
+      let block: TextBlock | null;
+      for (;;) {
+        // Text the snapshot shows no match in is stepped over, not examined.
+        if (snapshot) {
+          const place = snapshot.nextPlace(walker.position);
+          if (place === Infinity) {
+            block = null;
+            break;
+          }
+          if (place > walker.position) walker.seek(place);
+        }
+        block = walker.next();
+        if (!block) break;
+        if (skipDone && this.processed.has(block.nodes[0]!)) continue;
+        blocks.push(block);
+        chars += block.text.length;
+        if (chars >= MAX_BATCH_CHARS || this.now() - sliceStart >= this.sliceMs) break;
+      }
+      // Most blocks' matches are read off the snapshot; the rest are matched on their own.
+      const results: (readonly number[] | null)[] = blocks.map((b) => snapshot?.forBlock(b.text, b.at) ?? null);
+      const alone = blocks.filter((_, k) => results[k] === null);
+      this.scanMs += this.now() - sliceStart;
+      if (alone.length) {
+        let found: (readonly number[])[];
+        try {
+          found = await this.source.match(alone.map((b) => b.text));
+        } catch (err) {
+          this.fail(err);
+          return -1;
+        }
+        if (this.stopped) return -1;
+        let j = 0;
+        for (let k = 0; k < blocks.length; k++) if (results[k] === null) results[k] = found[j++] ?? NONE;
+      }
+      if (blocks.length) {
+        const t0 = this.now();
+        let changed = false;
+        // Without a round trip the page cannot have changed since the walk read the blocks.
+        const fresh = alone.length === 0;
+        for (let k = 0; k < blocks.length; k++) {
+          changed = this.addMatches(blocks[k]!, results[k] ?? NONE, walker, fresh, base) || changed;
+          if (track) this.processed.add(blocks[k]!.nodes[0]!);
+        }
+        if (changed) this.onUpdate();
+        this.scanMs += this.now() - t0;
+      }
+      if (!block) break;
+      await yieldToPage();
+      if (this.stopped) return -1;
+    }
+    if (!snapshot) this.scannedChars += walker.scannedChars;
+    return walker.position;
   }
 
   /**
@@ -219,7 +350,7 @@ export class PageScanner {
       return 'settled';
     }
     const t1 = this.now();
-    const matches = new SnapshotMatches(snapshot.segments, result.found, result.extra);
+    const matches = new SnapshotMatches(snapshot.segments, result.found, result.extra, snapshot.length);
     this.scanMs += this.now() - t1;
     return matches;
   }
@@ -244,7 +375,7 @@ export class PageScanner {
   }
 
   /** Add one block's matches (flat start, end, terminal triples); returns whether any was added. */
-  private addMatches(block: TextBlock, flat: readonly number[], walker: TextWalker, fresh: boolean): boolean {
+  private addMatches(block: TextBlock, flat: readonly number[], walker: TextWalker, fresh: boolean, base: number): boolean {
     // Text that is not rendered (collapsed menus, display:none) is not read, so not counted.
     if (flat.length === 0 || !walker.visible(block)) return false;
     let added = false;
@@ -261,7 +392,8 @@ export class PageScanner {
       const nodes = sn === en ? [sn] : block.nodes.slice(block.nodes.indexOf(sn), block.nodes.indexOf(en) + 1);
       // The page may have changed while the slice was matched: its mutation will be rescanned.
       if (!fresh && !unchanged(block, nodes)) continue;
-      const match = new PageMatch(terminalEntry(terminal), block.text.slice(start, end), nodes, so, eo, this.seq++);
+      // Numbered by place, not by discovery: a root walked in several passes keeps document order.
+      const match = new PageMatch(terminalEntry(terminal), block.text.slice(start, end), nodes, so, eo, base + block.at + start);
       this.index.add(match, terminalGated(terminal));
       added = true;
     }

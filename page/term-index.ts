@@ -152,6 +152,11 @@ export class TermIndex {
     return [...this.byEntry.values()].map((s) => s.matches[0]!).sort((a, b) => a.seq - b.seq);
   }
 
+  /** Whether the entry has a match here, shown or held for the topic gate. */
+  knows(entry: number): boolean {
+    return this.byEntry.has(entry) || this.pendingGated.some((m) => m.entry === entry);
+  }
+
   firstMatchOf(entry: number): PageMatch | null {
     return this.byEntry.get(entry)?.matches[0] ?? null;
   }

@@ -19,6 +19,8 @@
  * snapshot is only a hint where a block's text is: the text itself is compared, and a block
  * whose neighbours in the snapshot could change how its edges are read is matched on its own.
  */
+import { KEYWORD } from '../matching/compiled';
+
 export interface Segment {
   /** Offset of the segment in the root's whole text. */
   at: number;
@@ -30,6 +32,8 @@ export interface Snapshot {
   segments: Segment[];
   /** Characters read. */
   chars: number;
+  /** Length of the root's whole text (what was read and what was left out). */
+  length: number;
 }
 
 /** Parents whose long text is code or data, not prose (a framework's inline JSON, CSS). */
@@ -73,7 +77,7 @@ export function readSnapshot(root: Node, maxChars: number): Snapshot | null {
     chars += len;
   }
   close();
-  return { segments, chars };
+  return { segments, chars, length: offset };
 }
 
 /** Characters that end a word for the matcher whatever comes next (white space, ASCII punctuation but - and '). */
@@ -88,14 +92,27 @@ function isBoundary(c: number): boolean {
 
 const NONE: readonly number[] = Object.freeze([]);
 
+/** Which of a snapshot's matches the walk looks at (see SnapshotMatches.choosePlaces). */
+export interface PlaceChoice {
+  /** Matches of glossary entries: every one, each entry's first only, or those of the given entries. */
+  entries: 'all' | 'first' | ReadonlySet<number>;
+  /** With 'first': entries to leave out (already on the page); asked once per entry. */
+  known?: (entry: number) => boolean;
+  /** How many AI-keyword matches, from the first on (0: none, Infinity: all). */
+  keywords: number;
+}
+
+const ALL: PlaceChoice = { entries: 'all', keywords: Infinity };
+
 export class SnapshotMatches {
-  private texts: string[];
+  /** Per segment, where each part starts in it; made on first use. */
+  private starts: (number[] | undefined)[];
   /** Per segment, the next match to look at (blocks come in text order). */
   private cursor: number[];
   private seg = 0;
 
   /** Where the walk must look, as sorted, merged [start, end) root offsets. */
-  private ranges: number[];
+  private ranges: number[] | null = null;
   private rangeCursor = 0;
 
   constructor(
@@ -103,11 +120,52 @@ export class SnapshotMatches {
     /** Per segment: flat (start, end, terminal) triples within the joined segment, in text order. */
     private readonly found: readonly (readonly number[])[],
     /** Per segment: flat (start, end) of places only the spaced reading matched (match-snapshot.ts). */
-    extra: readonly (readonly number[])[] = [],
+    private readonly extra: readonly (readonly number[])[] = [],
+    /** Length of the root's whole text when the snapshot was read. */
+    readonly length = 0,
   ) {
-    this.texts = segments.map((s) => (s.parts.length === 1 ? s.parts[0]! : s.parts.join('')));
+    this.starts = new Array<number[] | undefined>(segments.length);
     this.cursor = segments.map(() => 0);
-    this.ranges = placesToLook(segments, found, extra);
+  }
+
+  /**
+   * Have the walk look only at the chosen matches and at every place only the spaced reading
+   * matched; until this is called it looks at every match. Returns the entries whose matches
+   * were chosen.
+   */
+  choosePlaces(choice: PlaceChoice): Set<number> {
+    const chosen = new Set<number>();
+    const out: number[] = [];
+    const { entries, known } = choice;
+    let keywords = choice.keywords;
+    // Matches come in text order, segment after segment: merged as they come, one loop.
+    for (let k = 0; k < this.segments.length; k++) {
+      const at = this.segments[k]!.at;
+      const f = this.found[k] ?? NONE;
+      for (let i = 0; i + 2 < f.length; i += 3) {
+        const t = f[i + 2]!;
+        if (t === KEYWORD) {
+          if (keywords <= 0) continue;
+          keywords--;
+        } else {
+          const e = t >> 1;
+          if (entries === 'first') {
+            if (chosen.has(e)) continue;
+            chosen.add(e);
+            if (known?.(e)) continue;
+          } else if (entries !== 'all' && !entries.has(e)) continue;
+          else chosen.add(e);
+        }
+        const a = at + f[i]!;
+        const b = at + f[i + 1]!;
+        if (out.length && a <= out[out.length - 1]!) out[out.length - 1] = Math.max(out[out.length - 1]!, b);
+        else out.push(a, b);
+      }
+    }
+    if (entries === 'first' && known) for (const e of chosen) if (known(e)) chosen.delete(e);
+    this.ranges = withExtra(out, this.segments, this.extra);
+    this.rangeCursor = 0;
+    return chosen;
   }
 
   /**
@@ -115,7 +173,8 @@ export class SnapshotMatches {
    * none is left. Asked with growing `from` (the walk's position).
    */
   nextPlace(from: number): number {
-    const r = this.ranges;
+    if (!this.ranges) this.choosePlaces(ALL);
+    const r = this.ranges!;
     let i = this.rangeCursor;
     if (i > 0 && r[i - 1]! > from) i = 0;
     while (i < r.length && r[i + 1]! <= from) i += 2;
@@ -133,13 +192,15 @@ export class SnapshotMatches {
     // Blocks come in text order; start over if one does not (the DOM changed under the walk).
     if (at < segments[this.seg]!.at) this.seg = 0;
     while (this.seg + 1 < segments.length && segments[this.seg + 1]!.at <= at) this.seg++;
-    const snap = this.texts[this.seg]!;
+    const parts = segments[this.seg]!.parts;
+    const starts = (this.starts[this.seg] ??= partStarts(parts));
+    const size = starts[starts.length - 1]!;
     const from = at - segments[this.seg]!.at;
     const to = from + text.length;
-    if (from < 0 || to > snap.length || !snap.startsWith(text, from)) return null;
+    if (from < 0 || to > size || !holds(parts, starts, from, text)) return null;
     // The block's first and last words read the same only if what surrounds them cannot join them.
-    if (from > 0 && !isBoundary(snap.charCodeAt(from - 1)) && !isBoundary(text.charCodeAt(0))) return null;
-    if (to < snap.length && !isBoundary(snap.charCodeAt(to)) && !isBoundary(text.charCodeAt(text.length - 1))) return null;
+    if (from > 0 && !isBoundary(charAt(parts, starts, from - 1)) && !isBoundary(text.charCodeAt(0))) return null;
+    if (to < size && !isBoundary(charAt(parts, starts, to)) && !isBoundary(text.charCodeAt(text.length - 1))) return null;
 
     const flat = this.found[this.seg] ?? NONE;
     let k = this.cursor[this.seg]!;
@@ -158,18 +219,70 @@ export class SnapshotMatches {
   }
 }
 
-/** Every match and extra place as root-offset ranges, sorted by start and merged where they overlap. */
-function placesToLook(segments: readonly Segment[], found: readonly (readonly number[])[], extra: readonly (readonly number[])[]): number[] {
-  const all: [number, number][] = [];
+
+/** Where each part starts in the joined segment, and (last) the segment's length. */
+function partStarts(parts: readonly string[]): number[] {
+  const out = new Array<number>(parts.length + 1);
+  let n = 0;
+  for (let i = 0; i < parts.length; i++) {
+    out[i] = n;
+    n += parts[i]!.length;
+  }
+  out[parts.length] = n;
+  return out;
+}
+
+/** Index of the part that holds the character at `offset` (0 <= offset < length). */
+function partAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function charAt(parts: readonly string[], starts: readonly number[], offset: number): number {
+  const i = partAt(starts, offset);
+  return parts[i]!.charCodeAt(offset - starts[i]!);
+}
+
+/** Whether the joined parts hold `text` at `from`, compared part by part (nothing is joined). */
+function holds(parts: readonly string[], starts: readonly number[], from: number, text: string): boolean {
+  if (text.length === 0) return true;
+  let i = partAt(starts, from);
+  let pos = from - starts[i]!;
+  let t = 0;
+  while (t < text.length) {
+    const p = parts[i];
+    if (p === undefined) return false;
+    const n = Math.min(p.length - pos, text.length - t);
+    if (n > 0) {
+      // A whole part compares in place; only a part cut by the block's edge is sliced.
+      const same = pos === 0 && n === p.length ? text.startsWith(p, t) : p.slice(pos, pos + n) === text.slice(t, t + n);
+      if (!same) return false;
+    }
+    t += n;
+    i++;
+    pos = 0;
+  }
+  return true;
+}
+
+/** Add the places only the spaced reading matched to sorted, merged ranges. */
+function withExtra(ranges: number[], segments: readonly Segment[], extra: readonly (readonly number[])[]): number[] {
+  const more: [number, number][] = [];
   segments.forEach((s, k) => {
-    const f = found[k] ?? NONE;
-    for (let i = 0; i + 2 < f.length; i += 3) all.push([s.at + f[i]!, s.at + f[i + 1]!]);
     const e = extra[k] ?? NONE;
-    for (let i = 0; i + 1 < e.length; i += 2) all.push([s.at + e[i]!, s.at + e[i + 1]!]);
+    for (let i = 0; i + 1 < e.length; i += 2) more.push([s.at + e[i]!, s.at + e[i + 1]!]);
   });
-  all.sort((a, b) => a[0] - b[0]);
+  if (more.length === 0) return ranges;
+  for (let i = 0; i + 1 < ranges.length; i += 2) more.push([ranges[i]!, ranges[i + 1]!]);
+  more.sort((a, b) => a[0] - b[0]);
   const out: number[] = [];
-  for (const [a, b] of all) {
+  for (const [a, b] of more) {
     if (out.length && a <= out[out.length - 1]!) out[out.length - 1] = Math.max(out[out.length - 1]!, b);
     else out.push(a, b);
   }

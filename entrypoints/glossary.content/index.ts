@@ -69,6 +69,8 @@ export default defineContentScript({
         loadEntry: (index) => browser.runtime.sendMessage({ type: 'get-card-entry', index }) as Promise<CardEntry | null>,
         loadTooltip: () => loadFromBackground<TooltipFactory>(TOOLTIP_UI_KEY, 'load-tooltip-ui'),
         highlightCss,
+        // Only first occurrences are painted by default: count the rest when the popup asks.
+        countLater: true,
         onTermCount: (count) => {
           if (window === window.top) browser.runtime.sendMessage({ type: 'term-count', count }).catch(() => {});
         },

@@ -95,6 +95,42 @@ describe('GlossaryPage', () => {
     expect(terms(p)).toEqual([['goal-misgeneralization', 1, 'goal misgeneralization']]);
   });
 
+  it('paints first and counts later: the list is complete once asked for, also after the page changed', async () => {
+    const filler = (n: number) => `<p>${'Plain words about nothing in particular. '.repeat(n)}</p>`;
+    const html = `
+      <p>Inner alignment first. RLHF too.</p>${filler(8)}
+      <p>Inner alignment again, and RLHF again.</p>${filler(8)}
+      <p id="later">A mesa-optimizer, more RLHF.</p>${filler(2)}<p>Last RLHF.</p>`;
+    document.body.innerHTML = html; // test fixture only
+    const source = localMatchSource(compileMini(G));
+    const lazy = new GlossaryPage(document, { source, loadEntry: async () => null, loadTooltip: testTooltip, countLater: true });
+    page = lazy;
+    await lazy.start();
+    // The page changes before anyone asks: a paragraph on top, another paragraph rewritten.
+    // (Longer than a paragraph, so every offset read before is off by more than a block.)
+    const top = document.createElement('p');
+    top.textContent = 'RLHF on top. ' + 'Words that say nothing at all. '.repeat(20);
+    document.body.prepend(top);
+    // Rewritten to name only a term already painted: its rescan paints nothing new.
+    document.getElementById('later')!.firstChild!.textContent = 'Now RLHF twice: RLHF.';
+    await new Promise((r) => setTimeout(r, 200));
+    // The first question starts the count; the answer is complete once it says done.
+    expect(lazy.report().status).toBe('scanning');
+    await waitFor(() => lazy.report().status === 'done');
+    const counted = terms(lazy);
+    // What a page that counts everything at once reports for the same document.
+    const eager = new GlossaryPage(document, { source, loadEntry: async () => null, loadTooltip: testTooltip });
+    await eager.start();
+    expect(counted).toEqual(terms(eager).map(([id, count, forms]) => [id, count, forms]));
+    expect(counted).toEqual(
+      expect.arrayContaining([
+        ['rlhf', 6, 'RLHF'],
+        ['inner-alignment', 2, 'Inner alignment'],
+      ]),
+    );
+    eager.stop();
+  });
+
   it('reports disabled and no terms after stop', async () => {
     const p = await scan('<p>Inner alignment.</p>');
     p.stop();
