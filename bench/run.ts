@@ -105,12 +105,17 @@ async function measureLoad(session: ChromiumSession | null, context: ChromiumSes
   const events = await stopTrace(trace);
   let report;
   let countMs = 0;
+  let countTasks: TraceEvent[] = [];
   if (session) {
     // By default only first occurrences are painted and the others are counted when the list
-    // is first asked for (the popup): that work is profiled on its own, as the popup's.
+    // is first asked for (the popup): that work is profiled on its own, as the popup's, and
+    // held to the same 50 ms rule.
+    const countTrace = await startTrace(page);
     const countProf = await startProfile(page, SAMPLE_US);
     report = await pageTerms(session, page, 60_000);
-    countMs = extensionTime(await stopProfile(countProf), `chrome-extension://${session.extensionId}/`).ms;
+    const countAtt = extensionTime(await stopProfile(countProf), `chrome-extension://${session.extensionId}/`);
+    countMs = countAtt.ms;
+    countTasks = tasksOf(await stopTrace(countTrace)).filter((t) => sampledDuring(countAtt, t.ts, t.dur!));
   }
   const prefix = session ? `chrome-extension://${session.extensionId}/` : 'chrome-extension://';
   const att = extensionTime(profile, prefix);
@@ -124,8 +129,8 @@ async function measureLoad(session: ChromiumSession | null, context: ChromiumSes
   const result: LoadResult = {
     extMs: att.ms,
     longTasks: long.length,
-    longTasksWithExt: long.filter(withExt).length,
-    maxExtTaskMs: extTasks.reduce((m, t) => Math.max(m, t.dur! / 1000), 0),
+    longTasksWithExt: long.filter(withExt).length + countTasks.filter((t) => t.dur! > 50_000).length,
+    maxExtTaskMs: [...extTasks, ...countTasks].reduce((m, t) => Math.max(m, t.dur! / 1000), 0),
     heapMb: await heapMb(page),
     elements: await page.evaluate(elementCountsScript),
     terms: report?.terms.map((t) => ({ id: t.id, count: t.count })),
@@ -215,7 +220,7 @@ const timer = setInterval(() => {
 </script></body></html>`;
 }
 
-async function feedRun(session: ChromiumSession): Promise<{ perSecondMax: number; perSecondMedian: number; longTasksWithExt: number; maxExtTaskMs: number; terms: number }> {
+async function feedRun(session: ChromiumSession): Promise<{ perSecondMax: number; perSecondMedian: number; longTasksWithExt: number; maxExtTaskMs: number; terms: number; countMs: number; countMaxTaskMs: number }> {
   const page = await session.context.newPage();
   await page.goto('about:blank');
   const trace = await startTrace(page);
@@ -223,10 +228,16 @@ async function feedRun(session: ChromiumSession): Promise<{ perSecondMax: number
   await page.goto(server.url('/bench/feed.html'));
   await page.waitForFunction(() => (window as unknown as { __feedDone: boolean }).__feedDone, null, { timeout: 30_000 });
   await page.waitForTimeout(1000);
-  const report = await pageTerms(session, page);
   const profile = await stopProfile(prof);
   const events = await stopTrace(trace);
   const att = extensionTime(profile, `chrome-extension://${session.extensionId}/`);
+  // Then the list is asked for, as the popup would: the count of the occurrences the feed's
+  // scans stepped over, profiled on its own and held to the same 50 ms rule.
+  const countTrace = await startTrace(page);
+  const countProf = await startProfile(page, SAMPLE_US);
+  const report = await pageTerms(session, page);
+  const countAtt = extensionTime(await stopProfile(countProf), `chrome-extension://${session.extensionId}/`);
+  const countTasks = tasksOf(await stopTrace(countTrace)).filter((t) => sampledDuring(countAtt, t.ts, t.dur!));
   // Extension time per one-second window, from the attributed spans.
   const start = profile.startTime;
   const windows = new Map<number, number>();
@@ -250,9 +261,11 @@ async function feedRun(session: ChromiumSession): Promise<{ perSecondMax: number
   return {
     perSecondMax: Math.max(0, ...perSecond),
     perSecondMedian: median(perSecond),
-    longTasksWithExt: extTasks.filter((t) => t.dur! > 50_000).length,
+    longTasksWithExt: [...extTasks, ...countTasks].filter((t) => t.dur! > 50_000).length,
     maxExtTaskMs: extTasks.reduce((m, t) => Math.max(m, t.dur! / 1000), 0),
     terms: report.terms.length,
+    countMs: countAtt.ms,
+    countMaxTaskMs: countTasks.reduce((m, t) => Math.max(m, t.dur! / 1000), 0),
   };
 }
 
@@ -385,7 +398,7 @@ const rows: [string, string][] = [
   ['100k words without terms: extension time', `${round(m(noneExt, (r) => r.extMs))} ms`],
   ...realPages.map((n): [string, string] => [`${n}: extension time, terms`, `${round(m(real[n]!, (r) => r.extMs))} ms, ${real[n]![0]!.terms!.length} terms`]),
   ['hover → visible tooltip, beyond the 250 ms intent delay', `median ${round(median(hover))} ms, max ${round(Math.max(...hover))} ms (${hover.length} hovers)`],
-  ['feed 50 paragraphs/s for 10 s: extension time per second', `median ${round(feed.perSecondMedian)} ms/s, max ${round(feed.perSecondMax)} ms/s; longest task with extension work ${round(feed.maxExtTaskMs)} ms; ${feed.terms} terms`],
+  ['feed 50 paragraphs/s for 10 s: extension time per second', `median ${round(feed.perSecondMedian)} ms/s, max ${round(feed.perSecondMax)} ms/s; longest task with extension work ${round(feed.maxExtTaskMs)} ms; ${feed.terms} terms; counting when the list is asked for: ${round(feed.countMs)} ms, longest task ${round(feed.countMaxTaskMs)} ms`],
   ['popup: interactive (navigation → search box focused)', `median ${round(median(popup))} ms`],
   ['search per keystroke, real glossary', `p50 ${round(median(searchReal.perKey), 2)} ms, p95 ${round(p95(searchReal.perKey), 2)} ms (${entries.length} entries, index ${round(searchReal.buildMs)} ms)`],
   ['search per keystroke, 3,000 entries', `p50 ${round(median(searchBig.perKey), 2)} ms, p95 ${round(p95(searchBig.perKey), 2)} ms (index ${round(searchBig.buildMs)} ms)`],
