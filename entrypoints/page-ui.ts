@@ -5,10 +5,13 @@
  * (page/light-page.ts) finds something to walk there, or a card is asked for; it leaves its
  * factory on that world's global, which the page itself cannot see.
  */
+import highlightCss from '@/entrypoints/glossary.content/highlight.css?inline';
 import { GlossaryPage } from '@/page/glossary-page';
 import { PAGE_UI_KEY, type PageFactory } from '@/page/page-factory';
 
 export default defineUnlistedScript(() => {
-  const factory: PageFactory = (doc, options) => new GlossaryPage(doc, options);
+  // The ::highlight rules for open shadow roots travel with the page that paints, not with the
+  // content script every page compiles.
+  const factory: PageFactory = (doc, options) => new GlossaryPage(doc, { highlightCss, ...options });
   (globalThis as unknown as Record<string, PageFactory>)[PAGE_UI_KEY] = factory;
 });

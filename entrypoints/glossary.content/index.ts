@@ -15,7 +15,6 @@ import { isURLEnabled } from '@/settings/is-url-enabled';
 import type { Settings } from '@/settings/settings';
 import type { CardEntry } from '@/glossary/display-types';
 import { TOOLTIP_UI_KEY, type TooltipFactory } from '@/page/tooltip';
-import highlightCss from './highlight.css?inline';
 import './highlight.css';
 
 // Injected again into a tab that already has us (install-time injection, reloads of the
@@ -68,7 +67,6 @@ export default defineContentScript({
         // Definitions live in the background; the card asks for one entry when it is needed.
         loadEntry: (index) => browser.runtime.sendMessage({ type: 'get-card-entry', index }) as Promise<CardEntry | null>,
         loadTooltip: () => loadFromBackground<TooltipFactory>(TOOLTIP_UI_KEY, 'load-tooltip-ui'),
-        highlightCss,
         // Only first occurrences are painted by default: count the rest when the popup asks.
         countLater: true,
         onTermCount: (count) => {

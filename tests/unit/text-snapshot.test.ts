@@ -93,7 +93,8 @@ describe('text snapshot', () => {
         for (const [k, text] of edits) {
           const span = spans[k % spans.length]!;
           if (span.textContent !== text) changedSeen++;
-          span.firstChild ? ((span.firstChild as Text).data = text) : span.append(text);
+          if (span.firstChild) (span.firstChild as Text).data = text;
+          else span.append(text);
         }
         const walker = new TextWalker(document.body);
         for (let b = walker.next(); b; b = walker.next()) {
