@@ -99,8 +99,8 @@ export class GlossaryPage {
     this.abort = new AbortController();
     this.batcher = new MutationBatcher(this.doc.documentElement, (batch) => {
       this.scanner.account(() => {
-        // Offsets in the snapshots of roots still to be counted may have moved.
-        this.scanner.markChanged();
+        // Offsets in the snapshots of roots still to be counted may have moved where it changed.
+        this.scanner.markChanged([...batch.roots, ...batch.removedFrom], batch.full);
         if (batch.full) this.prune(this.doc.body);
         else if (batch.removals) this.prune();
         for (const r of batch.roots) this.prune(r);

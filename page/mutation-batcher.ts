@@ -16,6 +16,8 @@ export interface MutationBatch {
   roots: Node[];
   /** Some nodes were removed or changed: prune matches that are gone. */
   removals: boolean;
+  /** Where nodes were removed (their former parents, still in the page). */
+  removedFrom: Node[];
   /** Too much changed: rescan everything. */
   full: boolean;
 }
@@ -30,6 +32,7 @@ export class MutationBatcher {
   private observer: MutationObserver;
   private roots = new Set<Node>();
   private removals = false;
+  private removedFrom = new Set<Node>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstAt = 0;
   private readonly delayMs: number;
@@ -62,6 +65,7 @@ export class MutationBatcher {
     this.timer = undefined;
     this.roots.clear();
     this.removals = false;
+    this.removedFrom.clear();
   }
 
   /**
@@ -84,7 +88,10 @@ export class MutationBatcher {
         if (block) this.roots.add(block);
         continue;
       }
-      if (r.removedNodes.length) this.removals = true;
+      if (r.removedNodes.length) {
+        this.removals = true;
+        this.removedFrom.add(r.target);
+      }
       r.addedNodes.forEach((n) => {
         if (isOwnUi(n)) return;
         if (n.nodeType === Node.ELEMENT_NODE && !isInlineElement(n as Element)) this.roots.add(n);
@@ -110,16 +117,18 @@ export class MutationBatcher {
     this.timer = undefined;
     const pending = [...this.roots].filter((n) => n.isConnected);
     const removals = this.removals;
+    const removedFrom = [...this.removedFrom].filter((n) => n.isConnected);
     this.roots.clear();
     this.removals = false;
+    this.removedFrom.clear();
     if (pending.length === 0 && !removals) return;
     if (pending.length > this.fullRescanAt) {
-      this.onBatch({ roots: [], removals: true, full: true });
+      this.onBatch({ roots: [], removals: true, removedFrom, full: true });
       return;
     }
     // Keep only outermost roots: a root inside another is scanned with it.
     const roots = pending.filter((n) => !pending.some((o) => o !== n && o.contains(n)));
-    this.onBatch({ roots, removals, full: false });
+    this.onBatch({ roots, removals, removedFrom, full: false });
   }
 }
 

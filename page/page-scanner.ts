@@ -136,9 +136,12 @@ export class PageScanner {
     return this.done;
   }
 
-  /** The page changed: roots still to be counted are read again when their turn comes. */
-  markChanged(): void {
-    for (const u of this.uncounted) u.stale = true;
+  /**
+   * The page changed at `where` (everywhere when `everywhere`): roots still to be counted that
+   * hold a change are read again when their turn comes, since their offsets may have moved.
+   */
+  markChanged(where: readonly Node[], everywhere = false): void {
+    for (const u of this.uncounted) if (everywhere || where.some((n) => u.root.contains(n))) u.stale = true;
   }
 
   /** Blocks under `root` (or no longer in the page) lost their matches: they are walked again when counting. */

@@ -131,6 +131,30 @@ describe('GlossaryPage', () => {
     eager.stop();
   });
 
+  it('counting after a feed grew reads again only what the growth moved', async () => {
+    document.body.innerHTML = '<main><p>RLHF and inner alignment. RLHF.</p></main>'; // test fixture only
+    const local = localMatchSource(compileMini(G));
+    const source = { ...local, ids: local.ids, terms: local.terms, matchSnapshot: vi.fn(local.matchSnapshot) };
+    const p = new GlossaryPage(document, { source, loadEntry: async () => null, loadTooltip: testTooltip, countLater: true });
+    page = p;
+    await p.start();
+    const feed = document.querySelector('main')!;
+    for (let i = 0; i < 3; i++) {
+      const para = document.createElement('p');
+      para.textContent = `Item ${i}: RLHF, then RLHF again.`;
+      feed.append(para);
+      await waitFor(() => source.matchSnapshot.mock.calls.length === 2 + i);
+    }
+    p.report();
+    await waitFor(() => p.report().status === 'done');
+    expect(terms(p)).toEqual([
+      ['rlhf', 8, 'RLHF'],
+      ['inner-alignment', 1, 'inner alignment'],
+    ]);
+    // The body (its text moved) is read once more; the new paragraphs, whose own text did not move, are not.
+    expect(source.matchSnapshot).toHaveBeenCalledTimes(1 + 3 + 1);
+  });
+
   it('reports disabled and no terms after stop', async () => {
     const p = await scan('<p>Inner alignment.</p>');
     p.stop();
