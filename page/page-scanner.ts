@@ -61,6 +61,8 @@ export class PageScanner {
   private uncounted: Uncounted[] = [];
   /** Counting was asked for: the run goes on to the uncounted roots once the queue is empty. */
   private counting = false;
+  /** When the current task's work began (reset after each pause or round trip). */
+  private stretchStart = 0;
   /** First text node of every block whose matches are in the index (countLater only). */
   private processed = new Set<Text>();
   private readonly sliceMs: number;
@@ -183,6 +185,13 @@ export class PageScanner {
           }
           if (!(await this.firstScan(root, snapshot))) return;
         } else if (this.counting && this.uncounted.length) {
+          // Many small roots (a feed's paragraphs) count without a round trip: pause between
+          // them as between slices, so one task never holds them all.
+          if (this.now() - this.stretchStart >= this.sliceMs) {
+            await yieldToPage();
+            if (this.stopped) return;
+            this.stretchStart = this.now();
+          }
           const job = this.uncounted.shift()!;
           if (!job.root.isConnected) continue;
           if (!(await this.countRest(job))) return;
@@ -243,6 +252,7 @@ export class PageScanner {
         const pending = lookAt(job.root, this.source);
         this.scanMs += this.now() - t0;
         look = await pending;
+        this.stretchStart = this.now();
       } catch (err) {
         this.fail(err);
         return false;
@@ -294,6 +304,7 @@ export class PageScanner {
         let found: (readonly number[])[];
         try {
           found = await this.source.match(alone.map((b) => b.text));
+          this.stretchStart = this.now();
         } catch (err) {
           this.fail(err);
           return -1;
@@ -317,6 +328,7 @@ export class PageScanner {
       if (!block) break;
       await yieldToPage();
       if (this.stopped) return -1;
+      this.stretchStart = this.now();
     }
     if (!snapshot) this.scannedChars += walker.scannedChars;
     return walker.position;
@@ -337,6 +349,7 @@ export class PageScanner {
         const pending = lookAt(root, this.source);
         this.scanMs += this.now() - t0;
         look = await pending;
+        this.stretchStart = this.now();
       }
     } catch (err) {
       this.fail(err);

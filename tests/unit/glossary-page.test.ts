@@ -171,6 +171,22 @@ async function waitFor(cond: () => boolean, ms = 3000) {
 }
 
 describe('PageScanner', () => {
+  it('counting many small roots pauses for the page between them', async () => {
+    document.body.innerHTML = Array.from({ length: 60 }, (_, i) => `<p>Paragraph ${i}: RLHF and RLHF.</p>`).join(''); // test fixture only
+    const source = localMatchSource(compileMini(G));
+    const index = new TermIndex(source.ids, source.terms, 'first');
+    let t = 0;
+    const scanner = new PageScanner(source, index, () => {}, { countLater: true, now: () => (t += 1) });
+    for (const p of document.querySelectorAll('p')) await scanner.scan(p);
+    expect(index.report()[0]!.count).toBe(2);
+    let pageRan = false;
+    setTimeout(() => (pageRan = true), 0);
+    const done = scanner.countAll().then(() => pageRan);
+    // The page's own task got its turn before the count was done.
+    expect(await done).toBe(true);
+    expect(index.report()[0]!.count).toBe(120);
+  });
+
   it('does not report terms in blocks that are not rendered, and checks only blocks with a match', async () => {
     const { PageScanner } = await import('../../page/page-scanner');
     const { TermIndex } = await import('../../page/term-index');
