@@ -13,6 +13,7 @@
 import { KEYWORD, terminalGated, type CompiledMatcher } from './compiled';
 import { findMatches } from './find-matches';
 import { matchTexts, type MatchTextsReply } from './match-texts';
+import { lastAtOrBefore } from './sorted-search';
 
 /** What a snapshot's matches say about the topic gate (matching/topic-gate.ts). */
 export interface SnapshotEvidence {
@@ -80,14 +81,3 @@ export function matchSnapshot(m: CompiledMatcher, segments: readonly (readonly s
   return { matches, names, extra, evidence };
 }
 
-/** Index of the last value <= x in an ascending list that starts at 0. */
-function lastAtOrBefore(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sorted[mid]! <= x) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}

@@ -20,6 +20,7 @@
  * whose neighbours in the snapshot could change how its edges are read is matched on its own.
  */
 import { KEYWORD } from '../matching/compiled';
+import { lastAtOrBefore } from '../matching/sorted-search';
 
 export interface Segment {
   /** Offset of the segment in the root's whole text. */
@@ -234,14 +235,8 @@ function partStarts(parts: readonly string[]): number[] {
 
 /** Index of the part that holds the character at `offset` (0 <= offset < length). */
 function partAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  // The last start is the segment's length, past any offset asked about.
+  return lastAtOrBefore(starts, offset);
 }
 
 function charAt(parts: readonly string[], starts: readonly number[], offset: number): number {

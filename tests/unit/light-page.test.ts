@@ -33,6 +33,17 @@ function setUp(html: string, factory: () => Promise<PageFactory> = async () => (
   return { page, loadPage, source };
 }
 
+/** A full page that loads only when released (the background's injection, slowed down). */
+function heldLoad() {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const load = async (): Promise<PageFactory> => {
+    await gate;
+    return (doc, o) => new GlossaryPage(doc, o);
+  };
+  return { release, load };
+}
+
 const settled = async (p: LightPage) => vi.waitFor(() => expect(p.report().status).toBe('done'), { timeout: 3000 });
 const ids = (p: LightPage) => p.report().terms.map((t) => t.id);
 
@@ -57,12 +68,8 @@ describe('LightPage', () => {
   });
 
   it('hands over what changed while the full page was loading', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const { page } = setUp('<p>RLHF is common.</p>', async () => {
-      await gate;
-      return (doc, o) => new GlossaryPage(doc, o);
-    });
+    const { release, load } = heldLoad();
+    const { page } = setUp('<p>RLHF is common.</p>', load);
     await page.start();
     await vi.waitFor(() => expect(page.report().status).toBe('scanning'));
     const p = document.createElement('p');
@@ -95,12 +102,8 @@ describe('LightPage', () => {
   });
 
   it('stays off when turned off while the full page loads, and says so', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const { page } = setUp('<p>RLHF is common.</p>', async () => {
-      await gate;
-      return (doc, o) => new GlossaryPage(doc, o);
-    });
+    const { release, load } = heldLoad();
+    const { page } = setUp('<p>RLHF is common.</p>', load);
     await page.start();
     await vi.waitFor(() => expect(page.report().status).toBe('scanning'));
     page.stop();
