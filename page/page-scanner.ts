@@ -11,11 +11,15 @@
  * matches from the snapshot where they can be read off it and sends the few other blocks' texts
  * to the match source, turns every match into a live Range, tells the index, and calls
  * `onUpdate` after each slice that changed what is painted. Accounts its own main-thread time in
- * `scanMs`.
+ * `scanMs`. With `countLater` (first occurrences painted) a root's first walk goes only to each
+ * entry's first match not yet on the page, and to the first AI keywords while the topic gate is
+ * undecided; the rest is walked when `countAll()` asks, skipping blocks already counted and
+ * reading again a root whose text moved meanwhile. Matches are numbered by their place in the
+ * root, so the passes keep document order.
  * Cost: one quick pass over the root's text nodes; a root with terms, also one walk in slices
  * with pauses for the page, so no task of ours exceeds `sliceMs` by more than one block.
- * Must never: scan the same root twice concurrently, leave `status` at 'scanning' when idle, or
- * paint a match in text that changed while the slice was being matched.
+ * Must never: scan the same root twice concurrently, leave `status` at 'scanning' when idle,
+ * count a block twice, or paint a match in text that changed while the slice was being matched.
  */
 import { KEYWORD, terminalEntry, terminalGated } from '../matching/compiled';
 import type { MatchSource } from './match-source';
