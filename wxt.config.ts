@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { glossaryPlugin } from './glossary/vite-plugin';
 import { pdfjsNoComputedImports } from './pdf/vite-plugin';
 import { polyfillEsmPlugin } from './platform/polyfill-esm-plugin';
+import pkg from './package.json' with { type: 'json' };
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -42,6 +43,9 @@ export default defineConfig({
   }),
   vite: () => ({
     plugins: [polyfillEsmPlugin(), glossaryPlugin(), pdfjsNoComputedImports()],
+    // Scripts injected on demand leave their factories under a key with the version in it: after
+    // an update, a page's content-script world may still hold the old version's factories.
+    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     // The pdf.js worker is bundled as a module worker of the viewer, through the same plugin.
     worker: { format: 'es' as const, plugins: () => [pdfjsNoComputedImports()] },
     // BENCH_NO_MINIFY=1 keeps function names readable in CPU profiles (npm run bench -- --profile).

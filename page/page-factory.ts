@@ -11,4 +11,5 @@ import type { GlossaryPage, GlossaryPageOptions } from './glossary-page';
 
 export type PageFactory = (doc: Document, options: GlossaryPageOptions) => GlossaryPage;
 
-export const PAGE_UI_KEY = '__alignmentGlossaryPageUi';
+/** Versioned like TOOLTIP_UI_KEY (tooltip.ts), for the same reason. */
+export const PAGE_UI_KEY = `__alignmentGlossaryPageUi@${__APP_VERSION__}`;

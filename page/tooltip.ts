@@ -37,6 +37,7 @@ export type TooltipFactory = (doc: Document, entries: EntryCache) => Tooltip;
 
 /**
  * Where the UI script leaves its factory: a property of the content scripts' own global (an
- * isolated world the page cannot see).
+ * isolated world the page cannot see). The version is part of the key: after an update the world
+ * may still hold the previous version's factory, which must not serve the new content script.
  */
-export const TOOLTIP_UI_KEY = '__alignmentGlossaryTooltipUi';
+export const TOOLTIP_UI_KEY = `__alignmentGlossaryTooltipUi@${__APP_VERSION__}`;
