@@ -86,6 +86,8 @@ export class LightPage {
     if (!this.enabled) return;
     this.enabled = false;
     this.generation++;
+    // A run under way ends at its next check; a later start() begins a new one.
+    this.running = null;
     this.batcher?.stop();
     this.batcher = null;
     this.queue = [];

@@ -116,6 +116,16 @@ describe('LightPage', () => {
     await vi.waitFor(() => expect(ids(page)).toEqual(['rlhf']));
   });
 
+  it('looks again when turned back on while its first look was still under way', async () => {
+    const { page, loadPage } = setUp('<p>RLHF is common.</p>');
+    void page.start();
+    // Off and on again before the background has answered the first look.
+    page.stop();
+    await page.start();
+    await vi.waitFor(() => expect(ids(page)).toEqual(['rlhf']));
+    expect(loadPage).toHaveBeenCalledTimes(1);
+  });
+
   it('reports "scanning" until it has settings, and no terms or reveals before the full page', async () => {
     const { page } = setUp('<p>RLHF.</p>');
     expect(page.report().status).toBe('scanning');
