@@ -1,10 +1,12 @@
 /**
  * First look at a scan root: its text snapshot, matched, and what that says should happen next.
  *
- * What it does: `lookAt` reads a root's text snapshot (text-snapshot.ts) and has it matched;
+ * What it does: `lookAt` reads a root's text snapshot (text-snapshot.ts) and has it matched,
+ * and says what that cost this thread before the reply (reading, handing the text over);
  * `nextStep` says whether the root is done ('none': nothing matched), waits for the topic gate
  * ('hold': only forms the gate holds back, on a page the gate could not open for even with every
- * keyword held so far) or must be walked block by block ('walk'). The light page every page
+ * keyword held so far) or must be walked block by block ('walk'); `HeldRoots` keeps the roots
+ * on hold, whose keywords count together. The light page every page
  * starts with (light-page.ts) and the full page's scanner (page-scanner.ts) both decide here, so
  * they decide alike.
  * Cost: one pass over the root's text nodes and one message with their text.
@@ -24,15 +26,66 @@ export interface Look {
 /** A snapshot's texts go to the matcher in segments of at most this many characters. */
 export const MAX_SEGMENT_CHARS = 200_000;
 
-/** The root's snapshot and its matches; null for a root with no text nodes to read (a lone text node). */
-export async function lookAt(root: Node, source: MatchSource): Promise<Look | null> {
+/** A look under way: its main-thread milliseconds so far, and the look once matched. */
+export interface PendingLook {
+  ms: number;
+  look: Promise<Look | null>;
+}
+
+/**
+ * Read the root's snapshot and send it to be matched. The look is null for a root with no text
+ * nodes to read (a lone text node).
+ */
+export function lookAt(root: Node, source: MatchSource, now: () => number = () => performance.now()): PendingLook {
+  const t0 = now();
   const snapshot = readSnapshot(root, MAX_SEGMENT_CHARS);
-  if (!snapshot) return null;
-  const result = await source.matchSnapshot(snapshot.segments.map((s) => s.parts));
-  return { root, snapshot, result };
+  const look = snapshot ? source.matchSnapshot(snapshot.segments.map((s) => s.parts)).then((result) => ({ root, snapshot, result })) : Promise.resolve(null);
+  return { ms: now() - t0, look };
 }
 
 export type NextStep = 'none' | 'hold' | 'walk';
+
+/**
+ * Roots whose only matches are forms the topic gate holds back: set aside, and decided again
+ * together when new evidence could open the gate (their AI keywords count together).
+ */
+export class HeldRoots {
+  private list: { root: Node; keywords: number; chars: number }[] = [];
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  /** AI keywords in all held roots. */
+  get keywords(): number {
+    let k = 0;
+    for (const h of this.list) k += h.keywords;
+    return k;
+  }
+
+  /** Characters read in all held roots. */
+  get chars(): number {
+    let n = 0;
+    for (const h of this.list) n += h.chars;
+    return n;
+  }
+
+  hold(look: Look): void {
+    this.list.push({ root: look.root, keywords: look.result.evidence.keywords, chars: look.snapshot.chars });
+  }
+
+  /** Forget the roots inside `root` (it is looked at again as a whole). */
+  dropInside(root: Node): void {
+    this.list = this.list.filter((h) => !root.contains(h.root));
+  }
+
+  /** Every held root, forgotten here. */
+  takeAll(): Node[] {
+    const roots = this.list.map((h) => h.root);
+    this.list = [];
+    return roots;
+  }
+}
 
 /** `heldKeywords`: AI keywords in roots already held for the gate (they count together). */
 export function nextStep(evidence: SnapshotEvidence, gate: TopicGate, heldKeywords: number): NextStep {

@@ -16,10 +16,11 @@
 import { TopicGate } from '../matching/topic-gate';
 import type { PageTermsReport } from '../messaging/contract';
 import type { HighlightStyle } from '../settings/settings';
-import { lookAt, nextStep, type Look } from './first-look';
+import { HeldRoots, lookAt, nextStep, type Look } from './first-look';
 import type { GlossaryPage, GlossaryPageOptions, Handover } from './glossary-page';
 import { MutationBatcher, type MutationBatch } from './mutation-batcher';
 import type { PageFactory } from './page-factory';
+import { withRoot } from './root-set';
 import { openShadowRoots } from './shadow-roots';
 import type { PaintMode } from './term-index';
 
@@ -28,12 +29,6 @@ export interface LightPageOptions {
   page: GlossaryPageOptions;
   /** The full page's code, loaded on first need. */
   loadPage: () => Promise<PageFactory>;
-}
-
-interface Held {
-  root: Node;
-  keywords: number;
-  chars: number;
 }
 
 export class LightPage {
@@ -45,7 +40,7 @@ export class LightPage {
   private current: Node | null = null;
   private running: Promise<void> | null = null;
   private walks: Look[] = [];
-  private held: Held[] = [];
+  private held = new HeldRoots();
   private shadowRoots: ShadowRoot[] = [];
   /** Nothing is walked here, so this gate only ever counts the keywords of held roots. */
   private readonly gate = new TopicGate();
@@ -92,7 +87,7 @@ export class LightPage {
     this.batcher = null;
     this.queue = [];
     this.walks = [];
-    this.held = [];
+    this.held = new HeldRoots();
     this.shadowRoots = [];
     this.scannedChars = 0;
     this.scanMs = 0;
@@ -156,11 +151,11 @@ export class LightPage {
   }
 
   private enqueue(root: Node): void {
-    if (this.queue.some((q) => q === root || q.contains(root))) return;
-    this.queue = this.queue.filter((q) => !root.contains(q));
+    const queue = withRoot(this.queue, root);
+    if (queue === this.queue) return;
+    this.queue = queue;
     // Looked at again as a whole: what was held inside it is decided again with it.
-    this.held = this.held.filter((h) => !root.contains(h.root));
-    this.queue.push(root);
+    this.held.dropInside(root);
   }
 
   private async run(): Promise<void> {
@@ -173,10 +168,9 @@ export class LightPage {
         this.current = root;
         let look: Look | null;
         try {
-          const t0 = performance.now();
           const pending = lookAt(root, this.options.page.source);
-          this.scanMs += performance.now() - t0;
-          look = await pending;
+          this.scanMs += pending.ms;
+          look = await pending.look;
         } catch (err) {
           if (generation === this.generation) this.fail(err);
           return;
@@ -184,24 +178,18 @@ export class LightPage {
           this.current = null;
         }
         if (!live() || !look) continue;
-        const step = nextStep(look.result.evidence, this.gate, this.heldKeywords());
+        const step = nextStep(look.result.evidence, this.gate, this.held.keywords);
         if (step === 'walk') {
           this.walks.push(look);
           void this.loadFull();
           continue;
         }
         this.scannedChars += look.snapshot.chars;
-        if (step === 'hold') this.held.push({ root, keywords: look.result.evidence.keywords, chars: look.snapshot.chars });
+        if (step === 'hold') this.held.hold(look);
       }
     } finally {
       if (generation === this.generation) this.running = null;
     }
-  }
-
-  private heldKeywords(): number {
-    let k = 0;
-    for (const h of this.held) k += h.keywords;
-    return k;
   }
 
   private fail(err: unknown): void {
@@ -225,11 +213,13 @@ export class LightPage {
   private handOver(factory: PageFactory): GlossaryPage {
     const full = factory(this.doc, { ...this.options.page, mode: this.mode, style: this.style });
     if (this.enabled) {
+      // Held roots are read again by the full page: their characters count there.
+      const scannedChars = this.scannedChars - this.held.chars;
       const from: Handover = {
         looks: this.walks,
-        roots: [...this.held.map((h) => h.root), ...(this.current ? [this.current] : []), ...this.queue, ...(this.batcher?.drain() ?? [])],
+        roots: [...this.held.takeAll(), ...(this.current ? [this.current] : []), ...this.queue, ...(this.batcher?.drain() ?? [])],
         shadowRoots: this.shadowRoots,
-        scannedChars: this.scannedChars - this.held.reduce((n, h) => n + h.chars, 0),
+        scannedChars,
         scanMs: this.scanMs,
       };
       this.stop();

@@ -10,6 +10,7 @@
  * Must never: react to the extension's own UI, or call back more than once per batch.
  */
 import { blockContainerOf, isInlineElement, OWN_UI_TAG } from './text-walker';
+import { outermost } from './root-set';
 
 export interface MutationBatch {
   /** Subtrees to rescan (disjoint). Empty when only removals happened. */
@@ -76,7 +77,7 @@ export class MutationBatcher {
     this.collect(this.observer.takeRecords());
     const pending = [...this.roots].filter((n) => n.isConnected);
     this.stop();
-    return pending.filter((n) => !pending.some((o) => o !== n && o.contains(n)));
+    return outermost(pending);
   }
 
   private collect(records: MutationRecord[]): void {
@@ -126,9 +127,8 @@ export class MutationBatcher {
       this.onBatch({ roots: [], removals: true, removedFrom, full: true });
       return;
     }
-    // Keep only outermost roots: a root inside another is scanned with it.
-    const roots = pending.filter((n) => !pending.some((o) => o !== n && o.contains(n)));
-    this.onBatch({ roots, removals, removedFrom, full: false });
+    // A root inside another is scanned with it.
+    this.onBatch({ roots: outermost(pending), removals, removedFrom, full: false });
   }
 }
 

@@ -26,7 +26,8 @@ import type { MatchSource } from './match-source';
 import { PageMatch, TermIndex } from './term-index';
 import { TextWalker, locate, type TextBlock } from './text-walker';
 import { SnapshotMatches } from './text-snapshot';
-import { lookAt, MAX_SEGMENT_CHARS, nextStep, type Look } from './first-look';
+import { HeldRoots, lookAt, MAX_SEGMENT_CHARS, nextStep, type Look } from './first-look';
+import { withRoot } from './root-set';
 import { yieldToPage } from './yield-to-page';
 
 export interface ScannerOptions {
@@ -74,8 +75,8 @@ export class PageScanner {
   private stopped = false;
   /** Set when the match source failed; the page then stays as it is, unpainted. */
   failed = false;
-  /** Roots whose only matches wait for the topic gate, and how many AI keywords they hold. */
-  private deferred: { root: Node; keywords: number }[] = [];
+  /** Roots whose only matches wait for the topic gate. */
+  private held = new HeldRoots();
   /** A walked root's final repaint waits for the rest of the queue. */
   private unpainted = false;
   /** Roots queued with their first look already taken (the light page's, see light-page.ts). */
@@ -99,12 +100,9 @@ export class PageScanner {
     this.stopped = false;
     if (look) this.looks.set(root, look);
     else this.looks.delete(root);
-    if (!this.queue.some((q) => q === root || q.contains(root))) {
-      this.queue = this.queue.filter((q) => !root.contains(q));
-      this.queue.push(root);
-    }
+    this.queue = withRoot(this.queue, root);
     // A root set aside inside this one is decided again with it, and counted with it.
-    this.deferred = this.deferred.filter((d) => !root.contains(d.root));
+    this.held.dropInside(root);
     this.uncounted = this.uncounted.filter((u) => !root.contains(u.root));
     this.status = 'scanning';
     if (!this.active) {
@@ -118,7 +116,7 @@ export class PageScanner {
   stop(): void {
     this.stopped = true;
     this.queue = [];
-    this.deferred = [];
+    this.held = new HeldRoots();
     this.uncounted = [];
     this.counting = false;
     this.processed.clear();
@@ -219,15 +217,13 @@ export class PageScanner {
   /** Walk a root that has matches; false when stopped or failed. */
   private async firstScan(root: Node, snapshot: SnapshotMatches | null): Promise<boolean> {
     const base = this.seqBase;
-    let end: number;
     if (snapshot && this.defersCounting()) {
       // Only where an entry not yet on the page first occurs can something new be painted; the
       // first few AI keywords may decide the topic gate.
       const gate = this.index.gate;
       const known = (e: number) => this.index.knows(e);
       const chosen = snapshot.choosePlaces({ entries: 'first', known, keywords: gate.isAiPage ? 0 : gate.keywordsEnough });
-      end = await this.walk(root, snapshot, base, false);
-      if (end < 0) return false;
+      if ((await this.walk(root, snapshot, base, false)) < 0) return false;
       // A first occurrence that showed nothing (hidden, changed) sends the walk to the entry's
       // others; a gate still closed, to every keyword.
       const missing = new Set([...chosen].filter((e) => !known(e)));
@@ -236,13 +232,13 @@ export class PageScanner {
         if ((await this.walk(root, snapshot, base, true)) < 0) return false;
       }
       this.uncounted.push({ root, snapshot, base, stale: false });
-      end = snapshot.length;
-    } else {
-      end = await this.walk(root, snapshot, base, false);
-      if (end < 0) return false;
-      if (snapshot) end = snapshot.length;
+      this.seqBase = base + snapshot.length + 1;
+      return true;
     }
-    this.seqBase = base + end + 1;
+    const end = await this.walk(root, snapshot, base, false);
+    if (end < 0) return false;
+    // The next root's numbers start past this one's whole text (the walk may stop at its last match).
+    this.seqBase = base + (snapshot ? snapshot.length : end) + 1;
     return true;
   }
 
@@ -252,18 +248,14 @@ export class PageScanner {
     if (job.stale) {
       let look: Look | null;
       try {
-        const t0 = this.now();
-        const pending = lookAt(job.root, this.source);
-        this.scanMs += this.now() - t0;
-        look = await pending;
-        this.stretchStart = this.now();
+        look = await this.look(job.root);
       } catch (err) {
         this.fail(err);
         return false;
       }
       if (this.stopped) return false;
       if (!look) return true;
-      snapshot = new SnapshotMatches(look.snapshot.segments, look.result.found, look.result.extra, look.snapshot.length);
+      snapshot = matchesOf(look);
     }
     snapshot.choosePlaces({ entries: 'all', keywords: Infinity });
     return (await this.walk(job.root, snapshot, job.base, true)) >= 0;
@@ -347,46 +339,36 @@ export class PageScanner {
     let look = this.looks.get(root) ?? null;
     this.looks.delete(root);
     try {
-      if (!look) {
-        // What runs before the reply (reading, handing the text to the browser) is ours.
-        const t0 = this.now();
-        const pending = lookAt(root, this.source);
-        this.scanMs += this.now() - t0;
-        look = await pending;
-        this.stretchStart = this.now();
-      }
+      look ??= await this.look(root);
     } catch (err) {
       this.fail(err);
       return 'settled';
     }
     if (!look) return null;
-    const { snapshot, result } = look;
     // The snapshot's text is what was examined, whether the root is walked or not.
-    this.scannedChars += snapshot.chars;
-    const step = nextStep(result.evidence, this.index.gate, this.deferredKeywords());
+    this.scannedChars += look.snapshot.chars;
+    const step = nextStep(look.result.evidence, this.index.gate, this.held.keywords);
     if (step === 'none') return 'settled';
     if (step === 'hold') {
-      this.deferred.push({ root, keywords: result.evidence.keywords });
+      this.held.hold(look);
       return 'settled';
     }
-    const t1 = this.now();
-    const matches = new SnapshotMatches(snapshot.segments, result.found, result.extra, snapshot.length);
-    this.scanMs += this.now() - t1;
-    return matches;
+    return this.account(() => matchesOf(look));
   }
 
-  private deferredKeywords(): number {
-    let k = 0;
-    for (const d of this.deferred) k += d.keywords;
-    return k;
+  /** Take a root's first look; what runs before the reply (reading, handing the text over) is ours. */
+  private async look(root: Node): Promise<Look | null> {
+    const { ms, look } = lookAt(root, this.source, this.now);
+    this.scanMs += ms;
+    const done = await look;
+    this.stretchStart = this.now();
+    return done;
   }
 
   /** New evidence may let the gate open: then the roots set aside are walked after all. */
   private reviewDeferred(): void {
-    if (this.deferred.length === 0 || !this.index.gate.couldQualifyWith(this.deferredKeywords())) return;
-    const roots = this.deferred.map((d) => d.root);
-    this.deferred = [];
-    for (const r of roots) if (r.isConnected && !this.queue.some((q) => q === r || q.contains(r))) this.queue.push(r);
+    if (this.held.size === 0 || !this.index.gate.couldQualifyWith(this.held.keywords)) return;
+    for (const r of this.held.takeAll()) if (r.isConnected) this.queue = withRoot(this.queue, r);
   }
 
   private fail(err: unknown): void {
@@ -425,6 +407,11 @@ export class PageScanner {
 const MAX_BATCH_CHARS = MAX_SEGMENT_CHARS;
 
 const NONE: readonly number[] = Object.freeze([]);
+
+/** The matches of a look, ready to be read off per block. */
+function matchesOf(look: Look): SnapshotMatches {
+  return new SnapshotMatches(look.snapshot.segments, look.result.found, look.result.extra, look.snapshot.length);
+}
 
 /** The nodes still hold the text the block was read with. */
 function unchanged(block: TextBlock, nodes: readonly Text[]): boolean {
