@@ -19,7 +19,7 @@
  * snapshot is only a hint where a block's text is: the text itself is compared, and a block
  * whose neighbours in the snapshot could change how its edges are read is matched on its own.
  */
-import { KEYWORD } from '../matching/compiled';
+import { KEYWORD, terminalEntry } from '../matching/compiled';
 import { lastAtOrBefore } from '../matching/sorted-search';
 
 export interface Segment {
@@ -136,6 +136,8 @@ export class SnapshotMatches {
    */
   choosePlaces(choice: PlaceChoice): Set<number> {
     const chosen = new Set<number>();
+    /** With 'first': entries whose first match has gone by. */
+    const seen = new Set<number>();
     const out: number[] = [];
     const { entries, known } = choice;
     let keywords = choice.keywords;
@@ -149,21 +151,17 @@ export class SnapshotMatches {
           if (keywords <= 0) continue;
           keywords--;
         } else {
-          const e = t >> 1;
+          const e = terminalEntry(t);
           if (entries === 'first') {
-            if (chosen.has(e)) continue;
-            chosen.add(e);
+            if (seen.has(e)) continue;
+            seen.add(e);
             if (known?.(e)) continue;
           } else if (entries !== 'all' && !entries.has(e)) continue;
-          else chosen.add(e);
+          chosen.add(e);
         }
-        const a = at + f[i]!;
-        const b = at + f[i + 1]!;
-        if (out.length && a <= out[out.length - 1]!) out[out.length - 1] = Math.max(out[out.length - 1]!, b);
-        else out.push(a, b);
+        pushMerged(out, at + f[i]!, at + f[i + 1]!);
       }
     }
-    if (entries === 'first' && known) for (const e of chosen) if (known(e)) chosen.delete(e);
     this.ranges = withExtra(out, this.segments, this.extra);
     this.rangeCursor = 0;
     return chosen;
@@ -277,9 +275,12 @@ function withExtra(ranges: number[], segments: readonly Segment[], extra: readon
   for (let i = 0; i + 1 < ranges.length; i += 2) more.push([ranges[i]!, ranges[i + 1]!]);
   more.sort((a, b) => a[0] - b[0]);
   const out: number[] = [];
-  for (const [a, b] of more) {
-    if (out.length && a <= out[out.length - 1]!) out[out.length - 1] = Math.max(out[out.length - 1]!, b);
-    else out.push(a, b);
-  }
+  for (const [a, b] of more) pushMerged(out, a, b);
   return out;
+}
+
+/** Append [a, b) to flat sorted ranges, merged into the last one when they overlap or touch. */
+function pushMerged(out: number[], a: number, b: number): void {
+  if (out.length && a <= out[out.length - 1]!) out[out.length - 1] = Math.max(out[out.length - 1]!, b);
+  else out.push(a, b);
 }
