@@ -11,7 +11,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { StoredSettingsChangedMessage, StoredSettingsReply } from '../messaging/contract';
-import { SETTINGS_KEY } from '../settings/read-settings';
+import { SETTINGS_KEY } from '../settings/store';
 
 export async function storedSettings(): Promise<StoredSettingsReply> {
   const got = await browser.storage.local.get(SETTINGS_KEY);
