@@ -224,9 +224,11 @@ export class PageScanner {
       const known = (e: number) => this.index.knows(e);
       const chosen = snapshot.choosePlaces({ entries: 'first', known, keywords: gate.isAiPage ? 0 : gate.keywordsEnough });
       if ((await this.walk(root, snapshot, base, false)) < 0) return false;
-      // A first occurrence that showed nothing (hidden, changed) sends the walk to the entry's
-      // others; a gate still closed, to every keyword.
-      const missing = new Set([...chosen].filter((e) => !known(e)));
+      // A first occurrence that showed nothing there (hidden, skipped, changed) sends the walk to
+      // all the entry's others, even when one turned up further on: one in between may come
+      // first. A gate still closed sends it to every keyword. Matches are numbered by place.
+      const missing = new Set<number>();
+      for (const [e, at] of chosen) if (!this.index.hasMatch(e, base + at)) missing.add(e);
       if (missing.size || !gate.isAiPage) {
         snapshot.choosePlaces({ entries: missing, keywords: gate.isAiPage ? 0 : Infinity });
         if ((await this.walk(root, snapshot, base, true)) < 0) return false;

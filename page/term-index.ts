@@ -157,6 +157,12 @@ export class TermIndex {
     return this.byEntry.has(entry) || this.pendingGated.some((m) => m.entry === entry);
   }
 
+  /** Whether the entry has a match numbered `seq` here, shown or held for the topic gate. */
+  hasMatch(entry: number, seq: number): boolean {
+    const found = (m: PageMatch) => m.entry === entry && m.seq === seq;
+    return (this.byEntry.get(entry)?.matches.some(found) ?? false) || this.pendingGated.some(found);
+  }
+
   firstMatchOf(entry: number): PageMatch | null {
     return this.byEntry.get(entry)?.matches[0] ?? null;
   }

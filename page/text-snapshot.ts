@@ -132,10 +132,10 @@ export class SnapshotMatches {
   /**
    * Have the walk look only at the chosen matches and at every place only the spaced reading
    * matched; until this is called it looks at every match. Returns the entries whose matches
-   * were chosen.
+   * were chosen, each with the root offset of its first chosen match.
    */
-  choosePlaces(choice: PlaceChoice): Set<number> {
-    const chosen = new Set<number>();
+  choosePlaces(choice: PlaceChoice): Map<number, number> {
+    const chosen = new Map<number, number>();
     /** With 'first': entries whose first match has gone by. */
     const seen = new Set<number>();
     const out: number[] = [];
@@ -157,7 +157,7 @@ export class SnapshotMatches {
             seen.add(e);
             if (known?.(e)) continue;
           } else if (entries !== 'all' && !entries.has(e)) continue;
-          chosen.add(e);
+          if (!chosen.has(e)) chosen.set(e, at + f[i]!);
         }
         pushMerged(out, at + f[i]!, at + f[i + 1]!);
       }
