@@ -25,6 +25,8 @@ import { serve, SHARED_PAGES } from '../harness/serve';
 import { glossaryDir, loadGlossary } from '../glossary/load';
 import { compileMatcher } from '../matching/compile';
 import { matchSnapshot } from '../matching/match-snapshot';
+import { MAX_SEGMENT_CHARS } from '../page/first-look';
+import type { PageTermsReport } from '../messaging/contract';
 import { extensionTime, sampledDuring, startProfile, stopProfile } from './cpu-profile';
 import { generatePage, mulberry32, plantableEntries, safeFiller } from './generate-page';
 import { keystrokeTimings, syntheticEntries } from './search-timing';
@@ -89,6 +91,20 @@ async function heapMb(page: Page): Promise<number> {
   return usedSize / 2 ** 20;
 }
 
+/**
+ * Ask for the page's terms as the popup would, profiling and tracing what asking starts: by
+ * default only first occurrences are painted at load, and the others are counted now.
+ */
+async function countOnRequest(session: ChromiumSession, page: Page): Promise<{ report: PageTermsReport; ms: number; tasks: TraceEvent[] }> {
+  const prefix = `chrome-extension://${session.extensionId}/`;
+  const trace = await startTrace(page);
+  const prof = await startProfile(page, SAMPLE_US);
+  const report = await pageTerms(session, page, 60_000);
+  const att = extensionTime(await stopProfile(prof), prefix);
+  const events = await stopTrace(trace);
+  return { report, ms: att.ms + scriptCompileMs(events, prefix), tasks: tasksOf(events).filter((t) => sampledDuring(att, t.ts, t.dur!)) };
+}
+
 async function measureLoad(session: ChromiumSession | null, context: ChromiumSession['context'], url: string): Promise<LoadResult> {
   const page = await context.newPage();
   await page.goto('about:blank');
@@ -101,21 +117,10 @@ async function measureLoad(session: ChromiumSession | null, context: ChromiumSes
   await page.waitForTimeout(QUIET_MS);
   const profile = await stopProfile(prof);
   const events = await stopTrace(trace);
-  let report;
-  let countMs = 0;
-  let countTasks: TraceEvent[] = [];
-  if (session) {
-    // By default only first occurrences are painted and the others are counted when the list
-    // is first asked for (the popup): that work is profiled on its own, as the popup's, and
-    // held to the same 50 ms rule.
-    const countTrace = await startTrace(page);
-    const countProf = await startProfile(page, SAMPLE_US);
-    report = await pageTerms(session, page, 60_000);
-    const countAtt = extensionTime(await stopProfile(countProf), `chrome-extension://${session.extensionId}/`);
-    const countEvents = await stopTrace(countTrace);
-    countMs = countAtt.ms + scriptCompileMs(countEvents, `chrome-extension://${session.extensionId}/`);
-    countTasks = tasksOf(countEvents).filter((t) => sampledDuring(countAtt, t.ts, t.dur!));
-  }
+  // The count the first question starts is the popup's work: profiled on its own, and held to
+  // the same 50 ms rule.
+  const count = session ? await countOnRequest(session, page) : null;
+  const countTasks = count?.tasks ?? [];
   const prefix = session ? `chrome-extension://${session.extensionId}/` : 'chrome-extension://';
   const att = extensionTime(profile, prefix);
   // The window must end quiet: extension work near its end may have gone on past it.
@@ -134,9 +139,9 @@ async function measureLoad(session: ChromiumSession | null, context: ChromiumSes
     maxExtTaskMs: [...extTasks, ...countTasks].reduce((m, t) => Math.max(m, t.dur! / 1000), 0),
     heapMb: await heapMb(page),
     elements: await page.evaluate(elementCountsScript),
-    terms: report?.terms.map((t) => ({ id: t.id, count: t.count })),
-    scannedChars: report?.scannedChars,
-    countMs,
+    terms: count?.report.terms.map((t) => ({ id: t.id, count: t.count })),
+    scannedChars: count?.report.scannedChars,
+    countMs: count?.ms ?? 0,
   };
   await page.close();
   return result;
@@ -236,11 +241,8 @@ async function feedRun(session: ChromiumSession): Promise<{ perSecondMax: number
   const att = extensionTime(profile, `chrome-extension://${session.extensionId}/`);
   // Then the list is asked for, as the popup would: the count of the occurrences the feed's
   // scans stepped over, profiled on its own and held to the same 50 ms rule.
-  const countTrace = await startTrace(page);
-  const countProf = await startProfile(page, SAMPLE_US);
-  const report = await pageTerms(session, page);
-  const countAtt = extensionTime(await stopProfile(countProf), `chrome-extension://${session.extensionId}/`);
-  const countTasks = tasksOf(await stopTrace(countTrace)).filter((t) => sampledDuring(countAtt, t.ts, t.dur!));
+  const count = await countOnRequest(session, page);
+  const countTasks = count.tasks;
   // Extension time per one-second window, from the attributed spans.
   const start = profile.startTime;
   const windows = new Map<number, number>();
@@ -266,8 +268,8 @@ async function feedRun(session: ChromiumSession): Promise<{ perSecondMax: number
     perSecondMedian: median(perSecond),
     longTasksWithExt: [...extTasks, ...countTasks].filter((t) => t.dur! > 50_000).length,
     maxExtTaskMs: extTasks.reduce((m, t) => Math.max(m, t.dur! / 1000), 0),
-    terms: report.terms.length,
-    countMs: countAtt.ms,
+    terms: count.report.terms.length,
+    countMs: count.ms,
     countMaxTaskMs: countTasks.reduce((m, t) => Math.max(m, t.dur! / 1000), 0),
   };
 }
@@ -342,7 +344,7 @@ const nodeTexts = bodyHtml
 const segments: string[][] = [[]];
 let segmentChars = 0;
 for (const t of nodeTexts) {
-  if (segmentChars + t.length > 200_000 && segments[segments.length - 1]!.length) {
+  if (segmentChars + t.length > MAX_SEGMENT_CHARS && segments[segments.length - 1]!.length) {
     segments.push([]);
     segmentChars = 0;
   }
