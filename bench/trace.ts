@@ -3,10 +3,13 @@
  * the benchmark can find tasks over 50 ms, and the compilation of the extension's scripts (the
  * rest of its time is attributed from CPU profiles, cpu-profile.ts).
  *
- * Two categories are recorded: `toplevel` (one event per task, plus thread names) and `v8`,
- * whose `v8.compile` events time each script's compilation before it runs. No profile sample
+ * Three categories are recorded: `toplevel` (one event per task, plus thread names); `v8`,
+ * whose `v8.compile` events time each script's compilation before it runs (no profile sample
  * holds a frame of a script that is still being compiled, so without them a script that
- * compiles more up front would look cheaper than it is.
+ * compiles more up front would look cheaper than it is); and `devtools.timeline`, whose
+ * rendering phases (style, layout, pre-paint, paint) time the work a script leaves the page's
+ * main thread after it returns: mark.js's new elements are laid out and painted, the
+ * extension's highlights are painted. No profile sample holds a script's frame then either.
  * Must never: record categories the figures do not use.
  */
 import type { CDPSession, Page } from 'playwright-core';
@@ -22,7 +25,7 @@ export interface TraceEvent {
   args?: { data?: Record<string, unknown>; name?: string; [k: string]: unknown };
 }
 
-const CATEGORIES = 'toplevel,v8';
+const CATEGORIES = 'toplevel,v8,devtools.timeline';
 
 export async function startTrace(page: Page): Promise<CDPSession> {
   const cdp = await page.context().newCDPSession(page);
@@ -64,6 +67,33 @@ export function scriptCompileMs(events: readonly TraceEvent[], urlPrefix: string
     if (e.name !== 'v8.compile' || e.ph !== 'X' || !mains.has(`${e.pid}:${e.tid}`)) continue;
     const url = (e.args?.data as { url?: unknown } | undefined)?.url;
     if (typeof url === 'string' && url.startsWith(urlPrefix)) us += e.dur ?? 0;
+  }
+  return us / 1000;
+}
+
+/** The main thread's rendering phases: restyle, layout, pre-paint, paint. */
+const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint']);
+
+/**
+ * Milliseconds of rendering on renderer main threads that began at or after `from` (trace
+ * microseconds, the profile's clock), outside the measured script's own sampled spans:
+ * rendering a script forces while it runs is in its samples already. Nested phases count once.
+ * Everything the page renders after `from` is counted, so this can only overstate a script's
+ * share, never hide it.
+ */
+export function renderingMsAfter(events: readonly TraceEvent[], from: number, ownSpans: readonly (readonly [number, number])[]): number {
+  const mains = rendererMainThreads(events);
+  const phases = events
+    .filter((e) => e.ph === 'X' && RENDERING.has(e.name) && e.ts >= from && mains.has(`${e.pid}:${e.tid}`))
+    .filter((e) => !ownSpans.some(([a, b]) => e.ts < b && e.ts + (e.dur ?? 0) > a))
+    .sort((a, b) => a.ts - b.ts);
+  let us = 0;
+  let end = -Infinity;
+  for (const e of phases) {
+    const stop = e.ts + (e.dur ?? 0);
+    if (e.ts >= end) us += e.dur ?? 0;
+    else if (stop > end) us += stop - end;
+    end = Math.max(end, stop);
   }
   return us / 1000;
 }
