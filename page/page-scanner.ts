@@ -104,6 +104,11 @@ export class PageScanner {
     // A root set aside inside this one is decided again with it, and counted with it.
     this.held.dropInside(root);
     this.uncounted = this.uncounted.filter((u) => !root.contains(u.root));
+    return this.running();
+  }
+
+  /** Mark the scanner busy and start a run unless one is under way; resolves when it ends. */
+  private running(): Promise<void> {
     this.status = 'scanning';
     if (!this.active) {
       this.active = true;
@@ -132,12 +137,7 @@ export class PageScanner {
   countAll(): Promise<void> {
     if (this.uncounted.length === 0 || this.stopped) return this.done;
     this.counting = true;
-    this.status = 'scanning';
-    if (!this.active) {
-      this.active = true;
-      this.done = this.run();
-    }
-    return this.done;
+    return this.running();
   }
 
   /**
