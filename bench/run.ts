@@ -30,7 +30,7 @@ import { compileMatcher } from '../matching/compile';
 import { matchSnapshot } from '../matching/match-snapshot';
 import { MAX_SEGMENT_CHARS } from '../page/first-look';
 import type { PageTermsReport } from '../messaging/contract';
-import { extensionTime, sampledDuring, startProfile, stopProfile } from './cpu-profile';
+import { extensionTime, sampledDuring, startProfile, stopProfile, type Attribution } from './cpu-profile';
 import { generatePage, mulberry32, plantableEntries, safeFiller } from './generate-page';
 import { keystrokeTimings, syntheticEntries } from './search-timing';
 import { median, p95, round } from './stats';
@@ -100,6 +100,17 @@ async function heapMb(page: Page): Promise<number> {
 }
 
 /**
+ * Main-thread time of the code whose frames come from `prefix`: its samples and its scripts'
+ * compilation before they ran (`scriptMs`), and the rendering after its first sample that it
+ * left outside its own samples (`renderMs`): a page's highlights, mark.js's elements.
+ */
+function costOf(att: Attribution, events: readonly TraceEvent[], prefix: string): { scriptMs: number; renderMs: number } {
+  const scriptMs = att.ms + scriptCompileMs(events, prefix);
+  const renderMs = att.spans.length ? renderingMsAfter(events, att.spans[0]![0], att.spans) : 0;
+  return { scriptMs, renderMs };
+}
+
+/**
  * Ask for the page's terms as the popup would, profiling and tracing what asking starts: by
  * default only first occurrences are painted at load, and the others are counted now.
  */
@@ -110,7 +121,7 @@ async function countOnRequest(session: ChromiumSession, page: Page): Promise<{ r
   const report = await pageTerms(session, page, 60_000);
   const att = extensionTime(await stopProfile(prof), prefix);
   const events = await stopTrace(trace);
-  return { report, ms: att.ms + scriptCompileMs(events, prefix), tasks: tasksOf(events).filter((t) => sampledDuring(att, t.ts, t.dur!)) };
+  return { report, ms: costOf(att, events, prefix).scriptMs, tasks: tasksOf(events).filter((t) => sampledDuring(att, t.ts, t.dur!)) };
 }
 
 async function measureLoad(session: ChromiumSession | null, context: ChromiumSession['context'], url: string): Promise<LoadResult> {
@@ -140,8 +151,7 @@ async function measureLoad(session: ChromiumSession | null, context: ChromiumSes
   const extTasks = tasks.filter(withExt);
   // Profile samples hold the extension's frames only once a script runs: its compilation before
   // that, and the painting of its highlights after it returns, are taken from the trace.
-  const scriptMs = att.ms + scriptCompileMs(events, prefix);
-  const renderMs = session && att.spans.length ? renderingMsAfter(events, att.spans[0]![0], att.spans) : 0;
+  const { scriptMs, renderMs } = costOf(att, events, prefix);
   const result: LoadResult = {
     extMs: scriptMs + renderMs,
     scriptMs,
@@ -182,9 +192,7 @@ async function markJsRun(context: ChromiumSession['context'], url: string): Prom
   // The new elements are laid out and painted in the frames after the call returns.
   await page.waitForTimeout(QUIET_MS);
   const att = extensionTime(await stopProfile(prof), server.url('/vendor/'));
-  const events = await stopTrace(trace);
-  const scriptMs = att.ms + scriptCompileMs(events, server.url('/vendor/'));
-  const renderMs = att.spans.length ? renderingMsAfter(events, att.spans[0]![0], att.spans) : 0;
+  const { scriptMs, renderMs } = costOf(att, await stopTrace(trace), server.url('/vendor/'));
   await page.close();
   return { ...r, profiledMs: scriptMs + renderMs, scriptMs, renderMs };
 }
