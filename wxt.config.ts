@@ -16,6 +16,20 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus', 'scripting'],
     // The same sites the content script already runs on; scripting needs them spelled out.
     host_permissions: ['<all_urls>'],
+    // The content script is an unlisted script (entrypoints/glossary-content.ts) and its
+    // stylesheet a CSS entrypoint (entrypoints/highlight.css), listed here by hand: WXT's own
+    // content-script wrapper costs every page about 1 ms (platform/script-lifetime.ts).
+    // Frames too, but only same-origin ones do any work (the script checks).
+    content_scripts: [
+      {
+        matches: ['<all_urls>'],
+        js: ['glossary-content.js'],
+        css: ['assets/highlight.css'],
+        run_at: 'document_idle',
+        all_frames: true,
+        match_about_blank: true,
+      },
+    ],
     commands: {
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+G' },

@@ -5,7 +5,7 @@
  * (page/light-page.ts) finds something to walk there, or a card is asked for; it leaves its
  * factory on that world's global, which the page itself cannot see.
  */
-import highlightCss from '@/entrypoints/glossary.content/highlight.css?inline';
+import highlightCss from '@/entrypoints/highlight.css?inline';
 import { GlossaryPage } from '@/page/glossary-page';
 import { PAGE_UI_KEY, type PageFactory } from '@/page/page-factory';
 

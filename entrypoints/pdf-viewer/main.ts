@@ -24,7 +24,7 @@ import { loadSettings, watchSettings } from '@/settings/store';
 import type { Settings } from '@/settings/settings';
 import type { PageTermsReport } from '@/messaging/contract';
 import type { CardEntry } from '@/glossary/display-types';
-import '@/entrypoints/glossary.content/highlight.css';
+import '@/entrypoints/highlight.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 const rawFile = new URLSearchParams(location.search).get('file');

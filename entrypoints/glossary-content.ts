@@ -4,6 +4,9 @@
  * page/light-page.ts), applies the settings (and their changes, without a reload) and answers
  * messages from the popup and the background. All logic lives in page/, matching/, messaging/
  * and settings/.
+ * It is an unlisted WXT script that wxt.config.ts lists as the manifest's content script, which
+ * spares every page WXT's content-script context (platform/script-lifetime.ts says what that
+ * costs and what takes its place).
  */
 import { browser } from 'wxt/browser';
 import { LightPage } from '@/page/light-page';
@@ -15,23 +18,17 @@ import { isURLEnabled } from '@/settings/is-url-enabled';
 import type { Settings } from '@/settings/settings';
 import type { CardEntry } from '@/glossary/display-types';
 import { TOOLTIP_UI_KEY, type TooltipFactory } from '@/page/tooltip';
-import './highlight.css';
+import { startLifetime } from '@/platform/script-lifetime';
 
-// Injected again into a tab that already has us (install-time injection, reloads of the
-// extension): the newest copy wins and the old one stands down via ctx.onInvalidated.
-export default defineContentScript({
-  matches: ['<all_urls>'],
-  runAt: 'document_idle',
-  cssInjectionMode: 'manifest',
-  // Frames too, but only same-origin ones do any work (see below).
-  allFrames: true,
-  matchAboutBlank: true,
-  // WXT would otherwise window.postMessage a "script started" note naming our extension id to
-  // every page (a fingerprint); its custom-event channel is enough to retire old copies.
-  noScriptStartedPostMessage: true,
-  async main(ctx) {
+export default defineUnlistedScript({
+  async main() {
     // A cross-origin frame (ads, embeds) is another site's business: stop before any work.
     if (window !== window.top && !sameOriginAsTop()) return;
+
+    // Injected again into a tab that already has us (install-time injection, an update): the
+    // newest copy wins and the old one stands down.
+    const runtimeId = browser.runtime.id;
+    const lifetime = startLifetime(document, `${runtimeId}:alignment-glossary:started`, () => browser.runtime?.id === runtimeId);
 
     // Until the settings have arrived, the page is "scanning" to whoever asks.
     let page: LightPage | null = null;
@@ -53,13 +50,13 @@ export default defineContentScript({
       return answerPageMessage(page, message, { url: () => location.href, kind: () => document.contentType });
     };
     browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => {
+    lifetime.onEnd(() => {
       browser.runtime.onMessage.removeListener(onMessage);
       page?.stop();
     });
 
     const start = await readPageStart((message) => browser.runtime.sendMessage(message));
-    if (ctx.isInvalid) return;
+    if (lifetime.ended) return;
     page = new LightPage(document, {
       page: {
         // The background matches the page's text; the page scripts only read the DOM and paint.
