@@ -21,6 +21,12 @@ export function openShadowRoots(root: Node): ShadowRoot[] {
       }
     }
   };
+  // The root itself may be a host too (a block element the page just added).
+  const own = root.nodeType === Node.ELEMENT_NODE ? (root as Element).shadowRoot : null;
+  if (own && own.mode === 'open') {
+    out.push(own);
+    visit(own);
+  }
   visit(root);
   return out;
 }
