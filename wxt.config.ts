@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { glossaryPlugin } from './glossary/vite-plugin';
 import { pdfjsNoComputedImports } from './pdf/vite-plugin';
 import { polyfillEsmPlugin } from './platform/polyfill-esm-plugin';
+import { compileHintPlugin } from './platform/compile-hint-plugin';
 import pkg from './package.json' with { type: 'json' };
 
 // See https://wxt.dev/api/config.html
@@ -18,12 +19,14 @@ export default defineConfig({
     host_permissions: ['<all_urls>'],
     // The content script is an unlisted script (entrypoints/glossary-content.ts) and its
     // stylesheet a CSS entrypoint (entrypoints/highlight.css), listed here by hand: WXT's own
-    // content-script wrapper costs every page about 1 ms (platform/script-lifetime.ts).
+    // content-script wrapper costs every page about 1 ms (platform/script-lifetime.ts). The
+    // extension API comes first, in a script of its own (entrypoints/browser-api.ts), so that the
+    // content script can be compiled up front (platform/compile-hint-plugin.ts).
     // Frames too, but only same-origin ones do any work (the script checks).
     content_scripts: [
       {
         matches: ['<all_urls>'],
-        js: ['glossary-content.js'],
+        js: ['browser-api.js', 'glossary-content.js'],
         css: ['assets/highlight.css'],
         run_at: 'document_idle',
         all_frames: true,
@@ -56,7 +59,7 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
-    plugins: [polyfillEsmPlugin(), glossaryPlugin(), pdfjsNoComputedImports()],
+    plugins: [polyfillEsmPlugin(), glossaryPlugin(), pdfjsNoComputedImports(), compileHintPlugin(['glossary-content.js'])],
     // Scripts injected on demand leave their factories under a key with the version in it: after
     // an update, a page's content-script world may still hold the old version's factories.
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },

@@ -6,9 +6,10 @@
  * and settings/.
  * It is an unlisted WXT script that wxt.config.ts lists as the manifest's content script, which
  * spares every page WXT's content-script context (platform/script-lifetime.ts says what that
- * costs and what takes its place).
+ * costs and what takes its place), after browser-api.js, which gives it the extension API, and
+ * compiled up front (platform/compile-hint-plugin.ts).
  */
-import { browser } from 'wxt/browser';
+import { contentBrowser } from '@/platform/content-browser';
 import { LightPage } from '@/page/light-page';
 import { PAGE_UI_KEY, type PageFactory } from '@/page/page-factory';
 import { remoteMatchSource } from '@/page/match-source';
@@ -19,6 +20,9 @@ import type { Settings } from '@/settings/settings';
 import type { CardEntry } from '@/glossary/display-types';
 import { TOOLTIP_UI_KEY, type TooltipFactory } from '@/page/tooltip';
 import { startLifetime } from '@/platform/script-lifetime';
+
+// The promise-based API that browser-api.js (webextension-polyfill) left for this script.
+const browser = contentBrowser();
 
 export default defineUnlistedScript({
   async main() {
