@@ -5,9 +5,15 @@
  * What it does: `startProfile` samples the page's main thread every 100 µs (content scripts run
  * on it, in their own world); `extensionTime` sums the time of samples whose stack contains a
  * frame from chrome-extension://<id>/, and `hotFunctions` lists where that time went.
+ * A sample stands for the time since the one before it. Given the thread's tasks from the trace
+ * (trace.ts `mainThreadTasks`), that time is cut at the start of the sample's task (code cannot
+ * have run before its task began: a late sample after an idle gap would otherwise charge the
+ * gap), and its CPU share is the task's CPU time over its wall time (the time the operating
+ * system kept the thread off the CPU is the machine's, not the script's).
  * Must never: attribute a sample without an extension frame on its stack to the extension.
  */
 import type { CDPSession, Page } from 'playwright-core';
+import type { ThreadTask } from './trace';
 
 interface CallFrame {
   functionName: string;
@@ -46,6 +52,8 @@ export async function stopProfile(cdp: CDPSession): Promise<CpuProfile> {
 export interface Attribution {
   /** Milliseconds of samples with an extension frame on the stack. */
   ms: number;
+  /** The CPU time of the main thread in them (equal to `ms` when no tasks were given). */
+  cpuMs: number;
   /** [start, end] in profile microseconds of each run of consecutive extension samples. */
   spans: [number, number][];
   /**
@@ -58,7 +66,7 @@ export interface Attribution {
   hot: [string, number][];
 }
 
-export function extensionTime(profile: CpuProfile, urlPrefix: string): Attribution {
+export function extensionTime(profile: CpuProfile, urlPrefix: string, tasks: readonly ThreadTask[] = []): Attribution {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   for (const n of profile.nodes) for (const c of n.children ?? []) byId.get(c)!.parent = n.id;
   const inExt = new Map<number, boolean>();
@@ -72,26 +80,32 @@ export function extensionTime(profile: CpuProfile, urlPrefix: string): Attributi
   };
   let t = profile.startTime;
   let total = 0;
+  let cpu = 0;
+  let k = 0;
   const spans: [number, number][] = [];
   const sampleTimes: number[] = [];
   const self = new Map<string, number>();
   for (let i = 0; i < profile.samples.length; i++) {
     const dt = profile.timeDeltas[i] ?? 0;
-    const start = t;
     t += dt;
     const id = profile.samples[i]!;
     // A sample's delta is the time since the previous sample: charge it to this sample's stack.
     if (!isExt(id)) continue;
-    total += dt;
+    while (k < tasks.length && tasks[k]!.ts + tasks[k]!.dur < t) k++;
+    const task = k < tasks.length && tasks[k]!.ts <= t ? tasks[k]! : null;
+    const wall = task ? Math.min(dt, t - task.ts) : dt;
+    total += wall;
+    cpu += task && task.dur > 0 ? (wall * Math.min(task.tdur, task.dur)) / task.dur : wall;
     sampleTimes.push(t);
+    const start = t - wall;
     const last = spans[spans.length - 1];
     if (last && start - last[1] < 300) last[1] = t;
     else spans.push([start, t]);
     const n = byId.get(id)!;
     const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.startsWith(urlPrefix) ? n.callFrame.url.slice(urlPrefix.length) : n.callFrame.url || '(native)'}:${n.callFrame.lineNumber}`;
-    self.set(key, (self.get(key) ?? 0) + dt / 1000);
+    self.set(key, (self.get(key) ?? 0) + wall / 1000);
   }
-  return { ms: total / 1000, spans, sampleTimes, hot: [...self].sort((a, b) => b[1] - a[1]) };
+  return { ms: total / 1000, cpuMs: cpu / 1000, spans, sampleTimes, hot: [...self].sort((a, b) => b[1] - a[1]) };
 }
 
 /** Whether an extension sample was taken during [start, start + dur] (profile microseconds). */

@@ -12,7 +12,9 @@
  * Extension time comes from V8's sampling profiler (samples whose stack holds an extension
  * frame) and a DevTools trace (the compilation of its scripts, and the style, layout and paint
  * on the main thread after it started); mark.js is timed the same way, its rendering being the
- * layout and paint of the elements it adds. Long tasks come from the trace. Nothing is
+ * layout and paint of the elements it adds. Each figure is taken both as wall time and as the
+ * main thread's CPU time (trace.ts, cpu-profile.ts); the time budgets are held to CPU time, with
+ * wall time printed next to it. Long tasks come from the trace, in wall time. Nothing is
  * self-reported.
  * Writes bench/results/latest.json and latest.md, prints the table.
  */
@@ -30,11 +32,11 @@ import { compileMatcher } from '../matching/compile';
 import { matchSnapshot } from '../matching/match-snapshot';
 import { MAX_SEGMENT_CHARS } from '../page/first-look';
 import type { PageTermsReport } from '../messaging/contract';
-import { extensionTime, sampledDuring, startProfile, stopProfile, type Attribution } from './cpu-profile';
+import { extensionTime, sampledDuring, startProfile, stopProfile, type Attribution, type CpuProfile } from './cpu-profile';
 import { generatePage, mulberry32, plantableEntries, safeFiller } from './generate-page';
 import { keystrokeTimings, syntheticEntries } from './search-timing';
 import { median, p95, round } from './stats';
-import { rendererMainThreads, renderingMsAfter, scriptCompileMs, startTrace, stopTrace, type TraceEvent } from './trace';
+import { mainThreadTasks, renderingAfter, scriptCompile, startTrace, stopTrace, type TraceEvent } from './trace';
 import { vocabularySource } from './vocabulary-regex';
 
 const args = process.argv.slice(2);
@@ -46,6 +48,8 @@ const SAMPLE_US = 200;
 const QUIET_MS = 1500;
 /** ...of which the last this many ms must hold no extension work. */
 const QUIET_TAIL_MS = 500;
+/** Top-level events this close (µs) are one task for the 50 ms rule. */
+const JOINED_US = 20;
 
 const { entries } = loadGlossary(glossaryDir());
 const matcher = compileMatcher(entries);
@@ -67,13 +71,22 @@ const markJs = createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js'
 const server = await serve({ '/bench/': dir, '/pages/': SHARED_PAGES, '/vendor/': resolve(markJs, '..') });
 
 // Measurement helpers -----------------------------------------------------------------------------
-interface LoadResult {
-  /** Main-thread time of the extension: its scripts (`scriptMs`) and the rendering they leave (`renderMs`). */
-  extMs: number;
-  /** Profile samples with an extension frame, plus the compilation of its scripts. */
+/** Main-thread time of some code: its scripts and the rendering they leave, wall and CPU. */
+interface Cost {
+  /** Wall time: profile samples with a frame of the code, plus the compilation of its scripts. */
   scriptMs: number;
-  /** Style, layout and paint on the main thread after the extension started, outside its scripts. */
+  /** Wall time of style, layout and paint on the main thread after the code started, outside its scripts. */
   renderMs: number;
+  /** The main thread's CPU time in the same (the figure the budgets use, see trace.ts). */
+  scriptCpuMs: number;
+  renderCpuMs: number;
+}
+
+interface LoadResult extends Cost {
+  /** Main-thread time of the extension, wall: scripts plus rendering. */
+  extMs: number;
+  /** The same, CPU. */
+  extCpuMs: number;
   longTasks: number;
   longTasksWithExt: number;
   maxExtTaskMs: number;
@@ -83,12 +96,34 @@ interface LoadResult {
   scannedChars?: number;
   /** Extension time of counting the occurrences the load stepped over, when the list is first asked for. */
   countMs: number;
+  countCpuMs: number;
 }
 
 
-function tasksOf(ev: TraceEvent[]) {
-  const mains = rendererMainThreads(ev);
-  return ev.filter((e) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && mains.has(`${e.pid}:${e.tid}`) && (e.dur ?? 0) > 0);
+/** A main-thread task: start and wall duration, microseconds. */
+interface Task {
+  ts: number;
+  dur: number;
+}
+
+/**
+ * The page's main-thread tasks: its top-level trace events, with a task and what runs right after
+ * it (the microtask checkpoint where promise callbacks run is traced next to the task, not in it)
+ * counted as one, as the page would feel them. `prefix`: a URL the page's thread ran code from.
+ */
+function tasksOf(ev: readonly TraceEvent[], prefix: string): Task[] {
+  const out: Task[] = [];
+  const last = new Map<string, Task>();
+  for (const t of mainThreadTasks(ev, prefix)) {
+    const prev = last.get(t.thread);
+    if (prev && t.ts - (prev.ts + prev.dur) <= JOINED_US) prev.dur = Math.max(prev.dur, t.ts + t.dur - prev.ts);
+    else {
+      const task = { ts: t.ts, dur: t.dur };
+      out.push(task);
+      last.set(t.thread, task);
+    }
+  }
+  return out;
 }
 
 async function heapMb(page: Page): Promise<number> {
@@ -102,26 +137,28 @@ async function heapMb(page: Page): Promise<number> {
 /**
  * Main-thread time of the code whose frames come from `prefix`: its samples and its scripts'
  * compilation before they ran (`scriptMs`), and the rendering after its first sample that it
- * left outside its own samples (`renderMs`): a page's highlights, mark.js's elements.
+ * left outside its own samples (`renderMs`): a page's highlights, mark.js's elements. Wall and CPU.
  */
-function costOf(att: Attribution, events: readonly TraceEvent[], prefix: string): { scriptMs: number; renderMs: number } {
-  const scriptMs = att.ms + scriptCompileMs(events, prefix);
-  const renderMs = att.spans.length ? renderingMsAfter(events, att.spans[0]![0], att.spans) : 0;
-  return { scriptMs, renderMs };
+function costOf(profile: CpuProfile, events: readonly TraceEvent[], prefix: string): { att: Attribution } & Cost {
+  const att = extensionTime(profile, prefix, mainThreadTasks(events, prefix));
+  const compile = scriptCompile(events, prefix);
+  const render = att.spans.length ? renderingAfter(events, att.spans[0]![0], att.spans) : { ms: 0, cpuMs: 0 };
+  return { att, scriptMs: att.ms + compile.ms, renderMs: render.ms, scriptCpuMs: att.cpuMs + compile.cpuMs, renderCpuMs: render.cpuMs };
 }
 
 /**
  * Ask for the page's terms as the popup would, profiling and tracing what asking starts: by
  * default only first occurrences are painted at load, and the others are counted now.
  */
-async function countOnRequest(session: ChromiumSession, page: Page): Promise<{ report: PageTermsReport; ms: number; tasks: TraceEvent[] }> {
+async function countOnRequest(session: ChromiumSession, page: Page): Promise<{ report: PageTermsReport; ms: number; cpuMs: number; tasks: Task[] }> {
   const prefix = `chrome-extension://${session.extensionId}/`;
   const trace = await startTrace(page);
   const prof = await startProfile(page, SAMPLE_US);
   const report = await pageTerms(session, page, 60_000);
-  const att = extensionTime(await stopProfile(prof), prefix);
+  const profile = await stopProfile(prof);
   const events = await stopTrace(trace);
-  return { report, ms: costOf(att, events, prefix).scriptMs, tasks: tasksOf(events).filter((t) => sampledDuring(att, t.ts, t.dur!)) };
+  const { att, scriptMs, scriptCpuMs } = costOf(profile, events, prefix);
+  return { report, ms: scriptMs, cpuMs: scriptCpuMs, tasks: tasksOf(events, prefix).filter((t) => sampledDuring(att, t.ts, t.dur)) };
 }
 
 async function measureLoad(session: ChromiumSession | null, context: ChromiumSession['context'], url: string): Promise<LoadResult> {
@@ -141,35 +178,39 @@ async function measureLoad(session: ChromiumSession | null, context: ChromiumSes
   const count = session ? await countOnRequest(session, page) : null;
   const countTasks = count?.tasks ?? [];
   const prefix = session ? `chrome-extension://${session.extensionId}/` : 'chrome-extension://';
-  const att = extensionTime(profile, prefix);
+  // Profile samples hold the extension's frames only once a script runs: its compilation before
+  // that, and the painting of its highlights after it returns, are taken from the trace.
+  const cost = costOf(profile, events, prefix);
+  const att = cost.att;
   // The window must end quiet: extension work near its end may have gone on past it.
   const lastWork = att.spans.length ? att.spans[att.spans.length - 1]![1] : profile.startTime;
   if (session && profile.endTime - lastWork < QUIET_TAIL_MS * 1000) throw new Error(`${url}: extension work ${((profile.endTime - lastWork) / 1000).toFixed(0)} ms before the end of the profile; lengthen QUIET_MS`);
-  const tasks = tasksOf(events);
-  const long = tasks.filter((t) => t.dur! > 50_000);
-  const withExt = (t: TraceEvent) => sampledDuring(att, t.ts, t.dur!);
+  const tasks = tasksOf(events, prefix);
+  const long = tasks.filter((t) => t.dur > 50_000);
+  const withExt = (t: Task) => sampledDuring(att, t.ts, t.dur);
   const extTasks = tasks.filter(withExt);
-  // Profile samples hold the extension's frames only once a script runs: its compilation before
-  // that, and the painting of its highlights after it returns, are taken from the trace.
-  const { scriptMs, renderMs } = costOf(att, events, prefix);
   const result: LoadResult = {
-    extMs: scriptMs + renderMs,
-    scriptMs,
-    renderMs,
+    extMs: cost.scriptMs + cost.renderMs,
+    extCpuMs: cost.scriptCpuMs + cost.renderCpuMs,
+    scriptMs: cost.scriptMs,
+    renderMs: cost.renderMs,
+    scriptCpuMs: cost.scriptCpuMs,
+    renderCpuMs: cost.renderCpuMs,
     longTasks: long.length,
-    longTasksWithExt: long.filter(withExt).length + countTasks.filter((t) => t.dur! > 50_000).length,
-    maxExtTaskMs: [...extTasks, ...countTasks].reduce((m, t) => Math.max(m, t.dur! / 1000), 0),
+    longTasksWithExt: long.filter(withExt).length + countTasks.filter((t) => t.dur > 50_000).length,
+    maxExtTaskMs: [...extTasks, ...countTasks].reduce((m, t) => Math.max(m, t.dur / 1000), 0),
     heapMb: await heapMb(page),
     elements: await page.evaluate(elementCountsScript),
     terms: count?.report.terms.map((t) => ({ id: t.id, count: t.count })),
     scannedChars: count?.report.scannedChars,
     countMs: count?.ms ?? 0,
+    countCpuMs: count?.cpuMs ?? 0,
   };
   await page.close();
   return result;
 }
 
-async function markJsRun(context: ChromiumSession['context'], url: string): Promise<{ ms: number; profiledMs: number; scriptMs: number; renderMs: number; marks: number }> {
+async function markJsRun(context: ChromiumSession['context'], url: string): Promise<{ ms: number; profiledMs: number; profiledCpuMs: number; marks: number } & Cost> {
   const page = await context.newPage();
   await page.goto(url);
   // The page's own first layout and paint are over before mark.js comes in.
@@ -191,10 +232,10 @@ async function markJsRun(context: ChromiumSession['context'], url: string): Prom
   })()`)) as { ms: number; marks: number };
   // The new elements are laid out and painted in the frames after the call returns.
   await page.waitForTimeout(QUIET_MS);
-  const att = extensionTime(await stopProfile(prof), server.url('/vendor/'));
-  const { scriptMs, renderMs } = costOf(att, await stopTrace(trace), server.url('/vendor/'));
+  const profile = await stopProfile(prof);
+  const { scriptMs, renderMs, scriptCpuMs, renderCpuMs } = costOf(profile, await stopTrace(trace), server.url('/vendor/'));
   await page.close();
-  return { ...r, profiledMs: scriptMs + renderMs, scriptMs, renderMs };
+  return { ...r, profiledMs: scriptMs + renderMs, profiledCpuMs: scriptCpuMs + renderCpuMs, scriptMs, renderMs, scriptCpuMs, renderCpuMs };
 }
 
 async function hoverLatency(session: ChromiumSession, url: string): Promise<number[]> {
@@ -254,7 +295,7 @@ const timer = setInterval(() => {
 </script></body></html>`;
 }
 
-async function feedRun(session: ChromiumSession): Promise<{ perSecondMax: number; perSecondMedian: number; longTasksWithExt: number; maxExtTaskMs: number; terms: number; countMs: number; countMaxTaskMs: number }> {
+async function feedRun(session: ChromiumSession): Promise<{ perSecondMax: number; perSecondMedian: number; perSecondCpuMax: number; perSecondCpuMedian: number; longTasksWithExt: number; maxExtTaskMs: number; terms: number; countMs: number; countMaxTaskMs: number }> {
   const page = await session.context.newPage();
   await page.goto('about:blank');
   const trace = await startTrace(page);
@@ -264,7 +305,8 @@ async function feedRun(session: ChromiumSession): Promise<{ perSecondMax: number
   await page.waitForTimeout(1000);
   const profile = await stopProfile(prof);
   const events = await stopTrace(trace);
-  const att = extensionTime(profile, `chrome-extension://${session.extensionId}/`);
+  const prefix = `chrome-extension://${session.extensionId}/`;
+  const att = extensionTime(profile, prefix, mainThreadTasks(events, prefix));
   // Then the list is asked for, as the popup would: the count of the occurrences the feed's
   // scans stepped over, profiled on its own and held to the same 50 ms rule.
   const count = await countOnRequest(session, page);
@@ -283,20 +325,22 @@ async function feedRun(session: ChromiumSession): Promise<{ perSecondMax: number
   }
   // Spans include idle gaps below 300 µs; scale windows to the attributed total.
   const spanTotal = [...windows.values()].reduce((a, b) => a + b, 0);
-  const scale = spanTotal > 0 ? att.ms / spanTotal : 0;
-  const perSecond = [...windows.values()].map((v) => v * scale);
-  const tasks = tasksOf(events);
-  const withExt = (t: TraceEvent) => sampledDuring(att, t.ts, t.dur!);
+  const perSecond = [...windows.values()].map((v) => (spanTotal > 0 ? (v * att.ms) / spanTotal : 0));
+  const perSecondCpu = [...windows.values()].map((v) => (spanTotal > 0 ? (v * att.cpuMs) / spanTotal : 0));
+  const tasks = tasksOf(events, prefix);
+  const withExt = (t: Task) => sampledDuring(att, t.ts, t.dur);
   const extTasks = tasks.filter(withExt);
   await page.close();
   return {
     perSecondMax: Math.max(0, ...perSecond),
     perSecondMedian: median(perSecond),
-    longTasksWithExt: [...extTasks, ...countTasks].filter((t) => t.dur! > 50_000).length,
-    maxExtTaskMs: extTasks.reduce((m, t) => Math.max(m, t.dur! / 1000), 0),
+    perSecondCpuMax: Math.max(0, ...perSecondCpu),
+    perSecondCpuMedian: median(perSecondCpu),
+    longTasksWithExt: [...extTasks, ...countTasks].filter((t) => t.dur > 50_000).length,
+    maxExtTaskMs: extTasks.reduce((m, t) => Math.max(m, t.dur / 1000), 0),
     terms: count.report.terms.length,
     countMs: count.ms,
-    countMaxTaskMs: countTasks.reduce((m, t) => Math.max(m, t.dur! / 1000), 0),
+    countMaxTaskMs: countTasks.reduce((m, t) => Math.max(m, t.dur / 1000), 0),
   };
 }
 
@@ -332,6 +376,15 @@ function bundleSizes(): { file: string; bytes: number; gzip: number }[] {
 const log = (s: string) => process.stderr.write(s + '\n');
 log(`bench: ${RUNS} runs; pages in ${dir}`);
 const ext = await launchChromium(EXT_DIR);
+// One untimed load first. The background compiles its code and loads the glossary on the first
+// page it serves, and stays warm for every page after that. Cold, it can answer the first page's
+// text only after the profile window has closed, and that page's walk would go unmeasured.
+{
+  const page = await ext.context.newPage();
+  await page.goto(server.url('/bench/big.html'));
+  await pageTerms(ext, page, 60_000);
+  await page.close();
+}
 const bare = await launchChromiumBare();
 const runsOf = async <T>(label: string, fn: () => Promise<T>): Promise<T[]> => {
   const out: T[] = [];
@@ -395,22 +448,30 @@ const truthOk = bigExt.every((r) => {
 });
 
 const m = (xs: LoadResult[], f: (r: LoadResult) => number) => median(xs.map(f));
-const extMs = m(bigExt, (r) => r.extMs);
-const markMs = median(markRuns.map((r) => r.profiledMs));
-const extScriptMs = m(bigExt, (r) => r.scriptMs);
-const markScriptMs = median(markRuns.map((r) => r.scriptMs));
-/** "total (scripts + rendering)" of a page's runs. */
-const split = (xs: LoadResult[]) => `${round(m(xs, (r) => r.extMs))} ms (scripts ${round(m(xs, (r) => r.scriptMs))} + rendering ${round(m(xs, (r) => r.renderMs))})`;
+// The budgets use the main thread's CPU time; wall time is printed next to it (trace.ts says why).
+const extMs = m(bigExt, (r) => r.extCpuMs);
+const markMs = median(markRuns.map((r) => r.profiledCpuMs));
+const extScriptMs = m(bigExt, (r) => r.scriptCpuMs);
+const markScriptMs = median(markRuns.map((r) => r.scriptCpuMs));
+const extWallMs = m(bigExt, (r) => r.extMs);
+const markWallMs = median(markRuns.map((r) => r.profiledMs));
+const c02Ms = m(real['c02-css-box-alignment']!, (r) => r.extCpuMs);
+/** "CPU total (scripts + rendering); wall total (scripts + rendering)" of runs. */
+const split = (xs: Cost[]) => {
+  const cpu = `${round(median(xs.map((r) => r.scriptCpuMs + r.renderCpuMs)))} ms CPU (scripts ${round(median(xs.map((r) => r.scriptCpuMs)))} + rendering ${round(median(xs.map((r) => r.renderCpuMs)))})`;
+  const wall = `${round(median(xs.map((r) => r.scriptMs + r.renderMs)))} ms wall (${round(median(xs.map((r) => r.scriptMs)))} + ${round(median(xs.map((r) => r.renderMs)))})`;
+  return `${cpu}; ${wall}`;
+};
 const elementsAdded = Math.max(...bigExt.map((r, i) => r.elements.body - (bigBare[i] ?? bigBare[0]!).elements.body));
 const heapExtra = m(bigExt, (r) => r.heapMb) - m(bigBare, (r) => r.heapMb);
 
 const budgets = [
-  { name: '100k words: extension main-thread time', value: extMs, unit: 'ms', limit: 25, ok: extMs <= 25 },
+  { name: '100k words: extension main-thread time (CPU)', value: extMs, unit: 'ms', limit: 25, ok: extMs <= 25 },
   { name: '100k words: tasks over 50 ms with extension work', value: Math.max(...bigExt.map((r) => r.longTasksWithExt)), unit: '', limit: 0, ok: bigExt.every((r) => r.longTasksWithExt === 0) },
   { name: '100k words: elements added inside <body>', value: elementsAdded, unit: '', limit: 0, ok: elementsAdded === 0 },
   { name: '100k words: extra JS heap', value: heapExtra, unit: 'MB', limit: 2, ok: heapExtra <= 2 },
-  { name: 'page with no terms (c02, 1,650 words)', value: m(real['c02-css-box-alignment']!, (r) => r.extMs), unit: 'ms', limit: 5, ok: m(real['c02-css-box-alignment']!, (r) => r.extMs) <= 5 },
-  { name: 'mark.js time / extension time (same page, same vocabulary)', value: markMs / extMs, unit: '×', limit: 4, ok: markMs / extMs >= 4 },
+  { name: 'page with no terms (c02, 1,650 words; CPU)', value: c02Ms, unit: 'ms', limit: 5, ok: c02Ms <= 5 },
+  { name: 'mark.js time / extension time (same page, same vocabulary; CPU)', value: markMs / extMs, unit: '×', limit: 4, ok: markMs / extMs >= 4 },
   { name: 'hover to visible tooltip after the intent delay (median)', value: median(hover), unit: 'ms', limit: 17, ok: median(hover) <= 17 },
   { name: 'popup search p95 per keystroke, 3,000 entries', value: p95(searchBig.perKey), unit: 'ms', limit: 16, ok: p95(searchBig.perKey) <= 16 },
   { name: 'popup interactive (median)', value: median(popup), unit: 'ms', limit: 100, ok: median(popup) <= 100 },
@@ -421,19 +482,19 @@ const budgets = [
 const rows: [string, string][] = [
   ['machine', `${cpus().length} × ${cpus()[0]?.model.trim()}, ${round(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, Chromium (Debian) headless`],
   ['runs', `${RUNS} (medians)`],
-  ['100k words: extension main-thread time (its scripts, and the rendering after them)', `${split(bigExt)}; min ${round(Math.min(...bigExt.map((r) => r.extMs)))}, max ${round(Math.max(...bigExt.map((r) => r.extMs)))} ms`],
+  ['100k words: extension main-thread time (its scripts, and the rendering after them)', `${split(bigExt)}; CPU min ${round(Math.min(...bigExt.map((r) => r.extCpuMs)))}, max ${round(Math.max(...bigExt.map((r) => r.extCpuMs)))} ms`],
   ['100k words: longest task containing extension work', `${round(m(bigExt, (r) => r.maxExtTaskMs))} ms`],
   ['100k words: long tasks (>50 ms) with / without extension', `${m(bigExt, (r) => r.longTasks)} / ${m(bigBare, (r) => r.longTasks)} (with extension work: ${Math.max(...bigExt.map((r) => r.longTasksWithExt))})`],
   ['100k words: elements added (body)', `${elementsAdded}`],
   ['100k words: JS heap with / without extension', `${round(m(bigExt, (r) => r.heapMb), 2)} / ${round(m(bigBare, (r) => r.heapMb), 2)} MB (extra ${round(heapExtra, 2)} MB)`],
   ['100k words: characters scanned, terms found', `${bigExt[0]!.scannedChars}, ${bigExt[0]!.terms!.length} (planted ${big.truth.size}; counts match: ${truthOk})`],
-  ['mark.js markRegExp, same page and vocabulary', `${round(markMs)} ms (scripts ${round(markScriptMs)} + rendering ${round(median(markRuns.map((r) => r.renderMs)))}; the call ${round(median(markRuns.map((r) => r.ms)))} ms wall), ${markRuns[0]!.marks} marks; ratio ${round(markMs / extMs)}× the extension (scripts alone: ${round(markScriptMs / extScriptMs)}×)`],
+  ['mark.js markRegExp, same page and vocabulary', `${split(markRuns)}; the call ${round(median(markRuns.map((r) => r.ms)))} ms wall; ${markRuns[0]!.marks} marks; ratio ${round(markMs / extMs)}× the extension in CPU (scripts alone ${round(markScriptMs / extScriptMs)}×), ${round(markWallMs / extWallMs)}× in wall time`],
   ['100k words: matching in the background (warm, estimated in Node)', `${round(backgroundMs)} ms, off the page's main thread (${nodeTexts.length} text nodes, ${segments.length} segments)`],
-  ['100k words: counting every other occurrence when the list is first asked for (popup), not at load', `${round(m(bigExt, (r) => r.countMs))} ms`],
+  ['100k words: counting every other occurrence when the list is first asked for (popup), not at load', `${round(m(bigExt, (r) => r.countCpuMs))} ms CPU; ${round(m(bigExt, (r) => r.countMs))} ms wall`],
   ['100k words without terms: extension time', split(noneExt)],
   ...realPages.map((n): [string, string] => [`${n}: extension time, terms`, `${split(real[n]!)}, ${real[n]![0]!.terms!.length} terms`]),
   ['hover → visible tooltip, beyond the 250 ms intent delay', `median ${round(median(hover))} ms, max ${round(Math.max(...hover))} ms (${hover.length} hovers)`],
-  ['feed 50 paragraphs/s for 10 s: extension time per second', `median ${round(feed.perSecondMedian)} ms/s, max ${round(feed.perSecondMax)} ms/s; longest task with extension work ${round(feed.maxExtTaskMs)} ms; ${feed.terms} terms; counting when the list is asked for: ${round(feed.countMs)} ms, longest task ${round(feed.countMaxTaskMs)} ms`],
+  ['feed 50 paragraphs/s for 10 s: extension time per second', `CPU median ${round(feed.perSecondCpuMedian)} ms/s, max ${round(feed.perSecondCpuMax)} ms/s (wall median ${round(feed.perSecondMedian)}, max ${round(feed.perSecondMax)}); longest task with extension work ${round(feed.maxExtTaskMs)} ms; ${feed.terms} terms; counting when the list is asked for: ${round(feed.countMs)} ms, longest task ${round(feed.countMaxTaskMs)} ms`],
   ['popup: interactive (navigation → search box focused)', `median ${round(median(popup))} ms`],
   ['search per keystroke, real glossary', `p50 ${round(median(searchReal.perKey), 2)} ms, p95 ${round(p95(searchReal.perKey), 2)} ms (${entries.length} entries, index ${round(searchReal.buildMs)} ms)`],
   ['search per keystroke, 3,000 entries', `p50 ${round(median(searchBig.perKey), 2)} ms, p95 ${round(p95(searchBig.perKey), 2)} ms (index ${round(searchBig.buildMs)} ms)`],

@@ -2,6 +2,11 @@
  * DevTools traces for the benchmark: record the renderer's tasks with the CDP Tracing domain, so
  * the benchmark can find tasks over 50 ms, and the compilation of the extension's scripts (the
  * rest of its time is attributed from CPU profiles, cpu-profile.ts).
+ * Every event also carries the thread's CPU time in it (`tdur`): on a machine with more busy
+ * processes than cores, the operating system can take the page's main thread off the CPU in the
+ * middle of a task, and that wait shows in the wall time (`dur`) of whatever happened to be
+ * running. `mainThreadTasks` gives each task's wall and CPU time, so a profile sample can be
+ * charged the CPU time it stood for; the compile and rendering figures come both ways too.
  *
  * Three categories are recorded: `toplevel` (one event per task, plus thread names); `v8`,
  * whose `v8.compile` events time each script's compilation before it runs (no profile sample
@@ -20,6 +25,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, microseconds. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { data?: Record<string, unknown>; name?: string; [k: string]: unknown };
@@ -56,44 +63,105 @@ export function rendererMainThreads(events: readonly TraceEvent[]): Set<string> 
   return new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
 }
 
+/** Wall and CPU milliseconds of some work. */
+export interface Time {
+  ms: number;
+  cpuMs: number;
+}
+
+/** A top-level task on a thread: when it began and its wall and CPU time, microseconds. */
+export interface ThreadTask {
+  ts: number;
+  dur: number;
+  tdur: number;
+  /** "pid:tid" of its thread. */
+  thread: string;
+}
+
+function urlOf(e: TraceEvent): string | null {
+  const url = (e.args?.data as { url?: unknown } | undefined)?.url;
+  return typeof url === 'string' ? url : null;
+}
+
+/** CPU time of an event; an event without it is charged its wall time (never less). */
+function cpuOf(e: TraceEvent): number {
+  return Math.min(e.tdur ?? e.dur ?? 0, e.dur ?? 0);
+}
+
 /**
  * Milliseconds a renderer's main thread spent compiling scripts whose URL starts with
  * `urlPrefix` before they ran (the extension's service worker compiles on its own thread).
  */
-export function scriptCompileMs(events: readonly TraceEvent[], urlPrefix: string): number {
+export function scriptCompile(events: readonly TraceEvent[], urlPrefix: string): Time {
   const mains = rendererMainThreads(events);
   let us = 0;
+  let cpu = 0;
   for (const e of events) {
     if (e.name !== 'v8.compile' || e.ph !== 'X' || !mains.has(`${e.pid}:${e.tid}`)) continue;
-    const url = (e.args?.data as { url?: unknown } | undefined)?.url;
-    if (typeof url === 'string' && url.startsWith(urlPrefix)) us += e.dur ?? 0;
+    if (!urlOf(e)?.startsWith(urlPrefix)) continue;
+    us += e.dur ?? 0;
+    cpu += cpuOf(e);
   }
-  return us / 1000;
+  return { ms: us / 1000, cpuMs: cpu / 1000 };
+}
+
+/**
+ * The top-level tasks, in time order, of the renderer main thread that ran scripts whose URL
+ * starts with `urlPrefix` (all renderer main threads if none did). A task is an event no other
+ * event on its thread encloses.
+ */
+export function mainThreadTasks(events: readonly TraceEvent[], urlPrefix: string): ThreadTask[] {
+  const mains = rendererMainThreads(events);
+  const key = (e: TraceEvent) => `${e.pid}:${e.tid}`;
+  const own = new Set(events.filter((e) => mains.has(key(e)) && urlOf(e)?.startsWith(urlPrefix)).map(key));
+  const threads = own.size ? own : mains;
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined || !threads.has(key(e))) continue;
+    let list = byThread.get(key(e));
+    if (!list) byThread.set(key(e), (list = []));
+    list.push(e);
+  }
+  const tasks: ThreadTask[] = [];
+  for (const [thread, list] of byThread) {
+    list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    let end = -Infinity;
+    for (const e of list) {
+      if (e.ts < end) continue;
+      tasks.push({ ts: e.ts, dur: e.dur!, tdur: cpuOf(e), thread });
+      end = e.ts + e.dur!;
+    }
+  }
+  return tasks.sort((a, b) => a.ts - b.ts);
 }
 
 /** The main thread's rendering phases: restyle, layout, pre-paint, paint. */
 const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint']);
 
 /**
- * Milliseconds of rendering on renderer main threads that began at or after `from` (trace
+ * Wall and CPU milliseconds of rendering on renderer main threads that began at or after `from` (trace
  * microseconds, the profile's clock), outside the measured script's own sampled spans:
  * rendering a script forces while it runs is in its samples already. Nested phases count once.
  * Everything the page renders after `from` is counted, so this can only overstate a script's
  * share, never hide it.
  */
-export function renderingMsAfter(events: readonly TraceEvent[], from: number, ownSpans: readonly (readonly [number, number])[]): number {
+export function renderingAfter(events: readonly TraceEvent[], from: number, ownSpans: readonly (readonly [number, number])[]): Time {
   const mains = rendererMainThreads(events);
   const phases = events
     .filter((e) => e.ph === 'X' && RENDERING.has(e.name) && e.ts >= from && mains.has(`${e.pid}:${e.tid}`))
     .filter((e) => !ownSpans.some(([a, b]) => e.ts < b && e.ts + (e.dur ?? 0) > a))
     .sort((a, b) => a.ts - b.ts);
   let us = 0;
+  let cpu = 0;
   let end = -Infinity;
   for (const e of phases) {
-    const stop = e.ts + (e.dur ?? 0);
-    if (e.ts >= end) us += e.dur ?? 0;
-    else if (stop > end) us += stop - end;
+    const dur = e.dur ?? 0;
+    const stop = e.ts + dur;
+    // The part of a phase not already counted inside an earlier one, and its share of CPU time.
+    const counted = e.ts >= end ? dur : Math.max(0, stop - end);
+    us += counted;
+    if (dur > 0) cpu += (counted * cpuOf(e)) / dur;
     end = Math.max(end, stop);
   }
-  return us / 1000;
+  return { ms: us / 1000, cpuMs: cpu / 1000 };
 }
