@@ -48,7 +48,7 @@ const SAMPLE_US = 200;
 const QUIET_MS = 1500;
 /** ...of which the last this many ms must hold no extension work. */
 const QUIET_TAIL_MS = 500;
-/** Top-level events this close (µs) are one task for the 50 ms rule. */
+/** A microtask checkpoint this close (µs) after a task is part of it for the 50 ms rule. */
 const JOINED_US = 20;
 
 const { entries } = loadGlossary(glossaryDir());
@@ -107,16 +107,17 @@ interface Task {
 }
 
 /**
- * The page's main-thread tasks: its top-level trace events, with a task and what runs right after
- * it (the microtask checkpoint where promise callbacks run is traced next to the task, not in it)
- * counted as one, as the page would feel them. `prefix`: a URL the page's thread ran code from.
+ * The page's main-thread tasks: its top-level trace events, with a task and the microtask
+ * checkpoint right after it (where promise callbacks run: traced next to the task, not in it)
+ * counted as one, as the page would feel them. Other events stay tasks of their own, however
+ * close. `prefix`: a URL the page's thread ran code from.
  */
 function tasksOf(ev: readonly TraceEvent[], prefix: string): Task[] {
   const out: Task[] = [];
   const last = new Map<string, Task>();
   for (const t of mainThreadTasks(ev, prefix)) {
     const prev = last.get(t.thread);
-    if (prev && t.ts - (prev.ts + prev.dur) <= JOINED_US) prev.dur = Math.max(prev.dur, t.ts + t.dur - prev.ts);
+    if (prev && t.checkpoint && t.ts - (prev.ts + prev.dur) <= JOINED_US) prev.dur = Math.max(prev.dur, t.ts + t.dur - prev.ts);
     else {
       const task = { ts: t.ts, dur: t.dur };
       out.push(task);

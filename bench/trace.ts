@@ -76,6 +76,8 @@ export interface ThreadTask {
   tdur: number;
   /** "pid:tid" of its thread. */
   thread: string;
+  /** A microtask checkpoint: the promise callbacks of the task before it. */
+  checkpoint: boolean;
 }
 
 function urlOf(e: TraceEvent): string | null {
@@ -128,7 +130,7 @@ export function mainThreadTasks(events: readonly TraceEvent[], urlPrefix: string
     let end = -Infinity;
     for (const e of list) {
       if (e.ts < end) continue;
-      tasks.push({ ts: e.ts, dur: e.dur!, tdur: cpuOf(e), thread });
+      tasks.push({ ts: e.ts, dur: e.dur!, tdur: cpuOf(e), thread, checkpoint: e.name.includes('MicrotaskCheckpoint') });
       end = e.ts + e.dur!;
     }
   }

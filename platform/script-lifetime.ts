@@ -10,8 +10,8 @@
  * cleaning up.
  * This is the part of WXT's content-script context the extension uses. The context also makes
  * an AbortController, a location watcher (the Navigation API) and timer wrappers on every page
- * it loads on; on this machine that cost about 1 ms of main-thread time on every page (bench/,
- * README "Performance"), a fifth of the budget for a page with no terms.
+ * it loads on; on the benchmark's machine that cost every page about 0.65 ms of main-thread CPU
+ * (1-2 ms wall), an eighth of the budget for a page with no terms (README, Benchmark).
  * Cost: one CustomEvent and one listener per page.
  * Must never: end on its own announcement, or run a callback twice.
  */

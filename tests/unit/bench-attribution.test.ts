@@ -39,21 +39,21 @@ describe('extensionTime', () => {
 
   it('never charges time from before the sample’s task began', () => {
     // Idle until 10,000 µs; the task starts at 9,900 and the first sample comes at 10,000.
-    const tasks = [{ ts: 9_900, dur: 300, tdur: 300, thread: '1:1' }];
+    const tasks = [{ ts: 9_900, dur: 300, tdur: 300, thread: '1:1', checkpoint: false }];
     const att = extensionTime(profile([[2, 100], [3, 10_000], [3, 10_100]]), EXT, tasks);
     expect(att.ms).toBeCloseTo(0.2);
     expect(att.spans[0]![0]).toBe(9_900);
   });
 
   it('counts only the CPU share of a task the thread was partly kept off the CPU in', () => {
-    const tasks = [{ ts: 1_000, dur: 1_000, tdur: 250, thread: '1:1' }];
+    const tasks = [{ ts: 1_000, dur: 1_000, tdur: 250, thread: '1:1', checkpoint: false }];
     const att = extensionTime(profile([[2, 1_000], [3, 1_500], [3, 2_000]]), EXT, tasks);
     expect(att.ms).toBeCloseTo(1);
     expect(att.cpuMs).toBeCloseTo(0.25);
   });
 
   it('charges the page’s own samples to nobody', () => {
-    const tasks = [{ ts: 0, dur: 1_000, tdur: 1_000, thread: '1:1' }];
+    const tasks = [{ ts: 0, dur: 1_000, tdur: 1_000, thread: '1:1', checkpoint: false }];
     const att = extensionTime(profile([[2, 200], [2, 400], [2, 600]]), EXT, tasks);
     expect(att.ms).toBe(0);
     expect(att.cpuMs).toBe(0);
@@ -72,9 +72,9 @@ describe('mainThreadTasks', () => {
       thread('RunTask', { ts: 100, dur: 900, tdur: 900, tid: 2 }),
     ];
     expect(mainThreadTasks(events, EXT)).toEqual([
-      { ts: 100, dur: 500, tdur: 400, thread: '1:1' },
+      { ts: 100, dur: 500, tdur: 400, thread: '1:1', checkpoint: false },
       // No thread time recorded: charged its wall time.
-      { ts: 700, dur: 100, tdur: 100, thread: '1:1' },
+      { ts: 700, dur: 100, tdur: 100, thread: '1:1', checkpoint: false },
     ]);
   });
 });
