@@ -36,7 +36,7 @@ import { extensionTime, sampledDuring, startProfile, stopProfile, type Attributi
 import { generatePage, mulberry32, plantableEntries, safeFiller } from './generate-page';
 import { keystrokeTimings, syntheticEntries } from './search-timing';
 import { median, p95, round } from './stats';
-import { mainThreadTasks, renderingAfter, scriptCompile, startTrace, stopTrace, type TraceEvent } from './trace';
+import { mainThreadTasks, ranScript, renderingAfter, scriptCompile, startTrace, stopTrace, type TraceEvent } from './trace';
 import { vocabularySource } from './vocabulary-regex';
 
 const args = process.argv.slice(2);
@@ -139,11 +139,15 @@ async function heapMb(page: Page): Promise<number> {
  * Main-thread time of the code whose frames come from `prefix`: its samples and its scripts'
  * compilation before they ran (`scriptMs`), and the rendering after its first sample that it
  * left outside its own samples (`renderMs`): a page's highlights, mark.js's elements. Wall and CPU.
+ * `painter`: the script without which the code cannot have caused any rendering. The extension
+ * changes nothing a page renders until its full page script (page-ui.js, the painter) has run;
+ * on a page where it never ran, whatever the page itself renders late is not the extension's.
  */
-function costOf(profile: CpuProfile, events: readonly TraceEvent[], prefix: string): { att: Attribution } & Cost {
+function costOf(profile: CpuProfile, events: readonly TraceEvent[], prefix: string, painter?: string): { att: Attribution } & Cost {
   const att = extensionTime(profile, prefix, mainThreadTasks(events, prefix));
   const compile = scriptCompile(events, prefix);
-  const render = att.spans.length ? renderingAfter(events, att.spans[0]![0], att.spans) : { ms: 0, cpuMs: 0 };
+  const painted = att.spans.length > 0 && (painter === undefined || ranScript(events, painter));
+  const render = painted ? renderingAfter(events, att.spans[0]![0], att.spans) : { ms: 0, cpuMs: 0 };
   return { att, scriptMs: att.ms + compile.ms, renderMs: render.ms, scriptCpuMs: att.cpuMs + compile.cpuMs, renderCpuMs: render.cpuMs };
 }
 
@@ -181,7 +185,7 @@ async function measureLoad(session: ChromiumSession | null, context: ChromiumSes
   const prefix = session ? `chrome-extension://${session.extensionId}/` : 'chrome-extension://';
   // Profile samples hold the extension's frames only once a script runs: its compilation before
   // that, and the painting of its highlights after it returns, are taken from the trace.
-  const cost = costOf(profile, events, prefix);
+  const cost = costOf(profile, events, prefix, session ? `${prefix}page-ui.js` : undefined);
   const att = cost.att;
   // The window must end quiet: extension work near its end may have gone on past it.
   const lastWork = att.spans.length ? att.spans[att.spans.length - 1]![1] : profile.startTime;

@@ -107,6 +107,12 @@ export function scriptCompile(events: readonly TraceEvent[], urlPrefix: string):
   return { ms: us / 1000, cpuMs: cpu / 1000 };
 }
 
+/** Whether a renderer main thread compiled or ran the script at `url`. */
+export function ranScript(events: readonly TraceEvent[], url: string): boolean {
+  const mains = rendererMainThreads(events);
+  return events.some((e) => urlOf(e) === url && mains.has(`${e.pid}:${e.tid}`));
+}
+
 /**
  * The top-level tasks, in time order, of the renderer main thread that ran scripts whose URL
  * starts with `urlPrefix` (all renderer main threads if none did). A task is an event no other

@@ -3,7 +3,7 @@
 // not counted as CPU time.
 import { describe, expect, it } from 'vitest';
 import { extensionTime, type CpuProfile } from '../../bench/cpu-profile';
-import { mainThreadTasks, renderingAfter, scriptCompile, type TraceEvent } from '../../bench/trace';
+import { mainThreadTasks, ranScript, renderingAfter, scriptCompile, type TraceEvent } from '../../bench/trace';
 
 const EXT = 'chrome-extension://abc/';
 
@@ -94,5 +94,14 @@ describe('scriptCompile and renderingAfter', () => {
     // Paint 2,000-3,000 (half of it CPU) and the part of Layout after it, 3,000-3,500.
     expect(r.ms).toBeCloseTo(1.5);
     expect(r.cpuMs).toBeCloseTo(1);
+  });
+});
+
+describe('ranScript', () => {
+  it('tells whether the page thread compiled or ran a script (the painter decides if rendering can be the extension’s)', () => {
+    const events: TraceEvent[] = [mainThread, thread('EvaluateScript', { ts: 5, dur: 10, args: { data: { url: `${EXT}page-ui.js` } } })];
+    expect(ranScript(events, `${EXT}page-ui.js`)).toBe(true);
+    expect(ranScript(events, `${EXT}tooltip-ui.js`)).toBe(false);
+    expect(ranScript([mainThread], `${EXT}page-ui.js`)).toBe(false);
   });
 });
