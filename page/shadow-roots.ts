@@ -10,23 +10,20 @@
  */
 export function openShadowRoots(root: Node): ShadowRoot[] {
   const out: ShadowRoot[] = [];
-  const visit = (start: Node) => {
+  function take(el: Element): void {
+    const sr = el.shadowRoot;
+    if (sr && sr.mode === 'open') {
+      out.push(sr);
+      visit(sr);
+    }
+  }
+  function visit(start: Node): void {
     const doc = start.ownerDocument ?? (start as Document);
     const walker = doc.createTreeWalker(start, NodeFilter.SHOW_ELEMENT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const sr = (n as Element).shadowRoot;
-      if (sr && sr.mode === 'open') {
-        out.push(sr);
-        visit(sr);
-      }
-    }
-  };
-  // The root itself may be a host too (a block element the page just added).
-  const own = root.nodeType === Node.ELEMENT_NODE ? (root as Element).shadowRoot : null;
-  if (own && own.mode === 'open') {
-    out.push(own);
-    visit(own);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) take(n as Element);
   }
+  // The root itself may be a host too (a block element the page just added).
+  if (root.nodeType === Node.ELEMENT_NODE) take(root as Element);
   visit(root);
   return out;
 }
