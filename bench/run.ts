@@ -127,6 +127,16 @@ function tasksOf(ev: readonly TraceEvent[], prefix: string): Task[] {
   return out;
 }
 
+/** The tasks in which an extension sample was taken. */
+function tasksWithWork(tasks: readonly Task[], att: Attribution): Task[] {
+  return tasks.filter((t) => sampledDuring(att, t.ts, t.dur));
+}
+
+/** The longest of some tasks, ms (0 for none). */
+function longestMs(tasks: readonly Task[]): number {
+  return tasks.reduce((m, t) => Math.max(m, t.dur / 1000), 0);
+}
+
 async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -163,7 +173,7 @@ async function countOnRequest(session: ChromiumSession, page: Page): Promise<{ r
   const profile = await stopProfile(prof);
   const events = await stopTrace(trace);
   const { att, scriptMs, scriptCpuMs } = costOf(profile, events, prefix);
-  return { report, ms: scriptMs, cpuMs: scriptCpuMs, tasks: tasksOf(events, prefix).filter((t) => sampledDuring(att, t.ts, t.dur)) };
+  return { report, ms: scriptMs, cpuMs: scriptCpuMs, tasks: tasksWithWork(tasksOf(events, prefix), att) };
 }
 
 async function measureLoad(session: ChromiumSession | null, context: ChromiumSession['context'], url: string): Promise<LoadResult> {
@@ -192,8 +202,7 @@ async function measureLoad(session: ChromiumSession | null, context: ChromiumSes
   if (session && profile.endTime - lastWork < QUIET_TAIL_MS * 1000) throw new Error(`${url}: extension work ${((profile.endTime - lastWork) / 1000).toFixed(0)} ms before the end of the profile; lengthen QUIET_MS`);
   const tasks = tasksOf(events, prefix);
   const long = tasks.filter((t) => t.dur > 50_000);
-  const withExt = (t: Task) => sampledDuring(att, t.ts, t.dur);
-  const extTasks = tasks.filter(withExt);
+  const extTasks = tasksWithWork(tasks, att);
   const result: LoadResult = {
     extMs: cost.scriptMs + cost.renderMs,
     extCpuMs: cost.scriptCpuMs + cost.renderCpuMs,
@@ -202,8 +211,8 @@ async function measureLoad(session: ChromiumSession | null, context: ChromiumSes
     scriptCpuMs: cost.scriptCpuMs,
     renderCpuMs: cost.renderCpuMs,
     longTasks: long.length,
-    longTasksWithExt: long.filter(withExt).length + countTasks.filter((t) => t.dur > 50_000).length,
-    maxExtTaskMs: [...extTasks, ...countTasks].reduce((m, t) => Math.max(m, t.dur / 1000), 0),
+    longTasksWithExt: tasksWithWork(long, att).length + countTasks.filter((t) => t.dur > 50_000).length,
+    maxExtTaskMs: longestMs([...extTasks, ...countTasks]),
     heapMb: await heapMb(page),
     elements: await page.evaluate(elementCountsScript),
     terms: count?.report.terms.map((t) => ({ id: t.id, count: t.count })),
@@ -332,9 +341,7 @@ async function feedRun(session: ChromiumSession): Promise<{ perSecondMax: number
   const spanTotal = [...windows.values()].reduce((a, b) => a + b, 0);
   const perSecond = [...windows.values()].map((v) => (spanTotal > 0 ? (v * att.ms) / spanTotal : 0));
   const perSecondCpu = [...windows.values()].map((v) => (spanTotal > 0 ? (v * att.cpuMs) / spanTotal : 0));
-  const tasks = tasksOf(events, prefix);
-  const withExt = (t: Task) => sampledDuring(att, t.ts, t.dur);
-  const extTasks = tasks.filter(withExt);
+  const extTasks = tasksWithWork(tasksOf(events, prefix), att);
   await page.close();
   return {
     perSecondMax: Math.max(0, ...perSecond),
@@ -342,10 +349,10 @@ async function feedRun(session: ChromiumSession): Promise<{ perSecondMax: number
     perSecondCpuMax: Math.max(0, ...perSecondCpu),
     perSecondCpuMedian: median(perSecondCpu),
     longTasksWithExt: [...extTasks, ...countTasks].filter((t) => t.dur > 50_000).length,
-    maxExtTaskMs: extTasks.reduce((m, t) => Math.max(m, t.dur / 1000), 0),
+    maxExtTaskMs: longestMs(extTasks),
     terms: count.report.terms.length,
     countMs: count.ms,
-    countMaxTaskMs: countTasks.reduce((m, t) => Math.max(m, t.dur / 1000), 0),
+    countMaxTaskMs: longestMs(countTasks),
   };
 }
 

@@ -58,9 +58,14 @@ export async function stopTrace(cdp: CDPSession): Promise<TraceEvent[]> {
   return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
 }
 
+/** The thread an event ran on, as "pid:tid". */
+function threadOf(e: TraceEvent): string {
+  return `${e.pid}:${e.tid}`;
+}
+
 /** Renderer main threads ("pid:tid"), where pages and their content scripts run. */
 export function rendererMainThreads(events: readonly TraceEvent[]): Set<string> {
-  return new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  return new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(threadOf));
 }
 
 /** Wall and CPU milliseconds of some work. */
@@ -99,7 +104,7 @@ export function scriptCompile(events: readonly TraceEvent[], urlPrefix: string):
   let us = 0;
   let cpu = 0;
   for (const e of events) {
-    if (e.name !== 'v8.compile' || e.ph !== 'X' || !mains.has(`${e.pid}:${e.tid}`)) continue;
+    if (e.name !== 'v8.compile' || e.ph !== 'X' || !mains.has(threadOf(e))) continue;
     if (!urlOf(e)?.startsWith(urlPrefix)) continue;
     us += e.dur ?? 0;
     cpu += cpuOf(e);
@@ -110,7 +115,7 @@ export function scriptCompile(events: readonly TraceEvent[], urlPrefix: string):
 /** Whether a renderer main thread compiled or ran the script at `url`. */
 export function ranScript(events: readonly TraceEvent[], url: string): boolean {
   const mains = rendererMainThreads(events);
-  return events.some((e) => urlOf(e) === url && mains.has(`${e.pid}:${e.tid}`));
+  return events.some((e) => urlOf(e) === url && mains.has(threadOf(e)));
 }
 
 /**
@@ -120,14 +125,13 @@ export function ranScript(events: readonly TraceEvent[], url: string): boolean {
  */
 export function mainThreadTasks(events: readonly TraceEvent[], urlPrefix: string): ThreadTask[] {
   const mains = rendererMainThreads(events);
-  const key = (e: TraceEvent) => `${e.pid}:${e.tid}`;
-  const own = new Set(events.filter((e) => mains.has(key(e)) && urlOf(e)?.startsWith(urlPrefix)).map(key));
+  const own = new Set(events.filter((e) => mains.has(threadOf(e)) && urlOf(e)?.startsWith(urlPrefix)).map(threadOf));
   const threads = own.size ? own : mains;
   const byThread = new Map<string, TraceEvent[]>();
   for (const e of events) {
-    if (e.ph !== 'X' || e.dur === undefined || !threads.has(key(e))) continue;
-    let list = byThread.get(key(e));
-    if (!list) byThread.set(key(e), (list = []));
+    if (e.ph !== 'X' || e.dur === undefined || !threads.has(threadOf(e))) continue;
+    let list = byThread.get(threadOf(e));
+    if (!list) byThread.set(threadOf(e), (list = []));
     list.push(e);
   }
   const tasks: ThreadTask[] = [];
@@ -156,7 +160,7 @@ const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint']);
 export function renderingAfter(events: readonly TraceEvent[], from: number, ownSpans: readonly (readonly [number, number])[]): Time {
   const mains = rendererMainThreads(events);
   const phases = events
-    .filter((e) => e.ph === 'X' && RENDERING.has(e.name) && e.ts >= from && mains.has(`${e.pid}:${e.tid}`))
+    .filter((e) => e.ph === 'X' && RENDERING.has(e.name) && e.ts >= from && mains.has(threadOf(e)))
     .filter((e) => !ownSpans.some(([a, b]) => e.ts < b && e.ts + (e.dur ?? 0) > a))
     .sort((a, b) => a.ts - b.ts);
   let us = 0;
