@@ -20,13 +20,13 @@ export default defineConfig({
     // The content script is an unlisted script (entrypoints/glossary-content.ts) and its
     // stylesheet a CSS entrypoint (entrypoints/highlight.css), listed here by hand: WXT's own
     // content-script context costs every page about 0.65 ms of CPU (platform/script-lifetime.ts).
-    // The extension API comes first, in a script of its own (entrypoints/browser-api.ts), so that
-    // the content script can be compiled up front (platform/compile-hint-plugin.ts).
+    // It uses the browser's own promise-based `browser`; a Chromium without one gets the polyfill
+    // (entrypoints/browser-api.ts) injected on request (platform/content-browser.ts).
     // Frames too, but only same-origin ones do any work (the script checks).
     content_scripts: [
       {
         matches: ['<all_urls>'],
-        js: ['browser-api.js', 'glossary-content.js'],
+        js: ['glossary-content.js'],
         css: ['assets/highlight.css'],
         run_at: 'document_idle',
         all_frames: true,

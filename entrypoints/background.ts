@@ -8,7 +8,7 @@ import { loadEntries } from 'virtual:glossary/entries';
 import matcher from 'virtual:glossary/matcher';
 import { exactEntry } from '@/background/lookup';
 import { withSite } from '@/background/toggle-site';
-import { isGetCardEntry, isGetStoredSettings, isLoadPageUi, isLoadTooltipUi, isMatchSnapshot, isMatchTexts, isTermCount, isViewerOpened, type ContentMessage } from '@/messaging/contract';
+import { isGetCardEntry, isGetStoredSettings, isLoadBrowserApi, isLoadPageUi, isLoadTooltipUi, isMatchSnapshot, isMatchTexts, isTermCount, isViewerOpened, type ContentMessage } from '@/messaging/contract';
 import { matchTexts } from '@/matching/match-texts';
 import { matchSnapshot } from '@/matching/match-snapshot';
 import { arxivAutoOpenTarget } from '@/background/pdf-open';
@@ -69,8 +69,15 @@ export default defineBackground(() => {
     if (isGetCardEntry(message)) return Promise.resolve(toCardEntry(loadEntries(), message.index));
     const tabId = sender.tab?.id;
     // The first term on a page, the first card: add the full page script or the tooltip UI to
-    // the asking frame's content-script world.
-    const file = isLoadPageUi(message) ? '/page-ui.js' : isLoadTooltipUi(message) ? '/tooltip-ui.js' : null;
+    // the asking frame's content-script world; and first of all, in a Chromium without its own
+    // `browser`, the polyfill (platform/content-browser.ts).
+    const file = isLoadPageUi(message)
+      ? '/page-ui.js'
+      : isLoadTooltipUi(message)
+        ? '/tooltip-ui.js'
+        : isLoadBrowserApi(message)
+          ? '/browser-api.js'
+          : null;
     if (file && tabId !== undefined) {
       return browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [file] }).then(() => true);
     }

@@ -1,11 +1,10 @@
 /**
- * The extension API for the content script: webextension-polyfill's promise-based `browser`, left
- * on the content-script world's global for glossary-content.js, which the manifest lists right
- * after this script (wxt.config.ts). Where the browser has its own promise-based `browser`
- * (Firefox, current Chromium) the polyfill hands that over and this script changes nothing.
- * It is a file of its own so that the content script can ask V8 to compile all of its functions
- * up front (platform/compile-hint-plugin.ts) without that including the polyfill's wrappers,
- * which only ever run where there is no native `browser`.
+ * The extension API for a content-script world that has none of its own: webextension-polyfill's
+ * promise-based `browser`, left on the world's global for glossary-content.js. Only a Chromium
+ * before 148 needs it; there the background injects this script into the frame that asks
+ * (platform/content-browser.ts). Where the browser has its own promise-based `browser` (Firefox,
+ * current Chromium) the polyfill hands that over and this script changes nothing.
+ * Cost: 10 kB to compile, only in the frames of a browser that needs it.
  */
 import { browser } from 'wxt/browser';
 

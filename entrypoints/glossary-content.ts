@@ -6,10 +6,11 @@
  * and settings/.
  * It is an unlisted WXT script that wxt.config.ts lists as the manifest's content script, which
  * spares every page WXT's content-script context (platform/script-lifetime.ts says what that
- * costs and what takes its place), after browser-api.js, which gives it the extension API, and
- * compiled up front (platform/compile-hint-plugin.ts).
+ * costs and what takes its place), compiled up front (platform/compile-hint-plugin.ts). It uses
+ * the browser's own promise-based API, or the polyfill where there is none
+ * (platform/content-browser.ts).
  */
-import { contentBrowser } from '@/platform/content-browser';
+import { contentBrowser, type Api } from '@/platform/content-browser';
 import { LightPage } from '@/page/light-page';
 import { PAGE_UI_KEY, type PageFactory } from '@/page/page-factory';
 import { remoteMatchSource } from '@/page/match-source';
@@ -21,13 +22,11 @@ import type { CardEntry } from '@/glossary/display-types';
 import { TOOLTIP_UI_KEY, type TooltipFactory } from '@/page/tooltip';
 import { startLifetime } from '@/platform/script-lifetime';
 
-// The promise-based API that browser-api.js (webextension-polyfill) left for this script.
-const browser = contentBrowser();
-
 export default defineUnlistedScript({
   async main() {
     // A cross-origin frame (ads, embeds) is another site's business: stop before any work.
     if (window !== window.top && !sameOriginAsTop()) return;
+    const browser = await contentBrowser();
 
     // Injected again into a tab that already has us (install-time injection, an update): the
     // newest copy wins and the old one stands down.
@@ -67,14 +66,14 @@ export default defineUnlistedScript({
         source: remoteMatchSource((message) => browser.runtime.sendMessage(message)),
         // Definitions live in the background; the card asks for one entry when it is needed.
         loadEntry: (index) => browser.runtime.sendMessage({ type: 'get-card-entry', index }) as Promise<CardEntry | null>,
-        loadTooltip: () => loadFromBackground<TooltipFactory>(TOOLTIP_UI_KEY, 'load-tooltip-ui'),
+        loadTooltip: () => loadFromBackground<TooltipFactory>(browser, TOOLTIP_UI_KEY, 'load-tooltip-ui'),
         // Only first occurrences are painted by default: count the rest when the popup asks.
         countLater: true,
         onTermCount: (count) => {
           if (window === window.top) browser.runtime.sendMessage({ type: 'term-count', count }).catch(() => {});
         },
       },
-      loadPage: () => loadFromBackground<PageFactory>(PAGE_UI_KEY, 'load-page-ui'),
+      loadPage: () => loadFromBackground<PageFactory>(browser, PAGE_UI_KEY, 'load-page-ui'),
     });
     // A change that arrived while reading wins over what was read.
     apply(latest ?? start.settings);
@@ -86,7 +85,7 @@ export default defineUnlistedScript({
  * The full page and the tooltip UI are separate scripts the background injects into this world
  * on first need; each leaves its factory on the world's global under `key`.
  */
-async function loadFromBackground<T>(key: string, type: 'load-page-ui' | 'load-tooltip-ui'): Promise<T> {
+async function loadFromBackground<T>(browser: Api, key: string, type: 'load-page-ui' | 'load-tooltip-ui'): Promise<T> {
   const world = globalThis as unknown as Record<string, T | undefined>;
   if (!world[key]) await browser.runtime.sendMessage({ type });
   const factory = world[key];

@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { PageTermsReport } from '../messaging/contract';
 
@@ -204,5 +204,30 @@ export async function viewerTerms(
     if (report && done(report)) return report;
     if (Date.now() - t0 > timeoutMs) throw new Error(`viewer report not ready after ${timeoutMs} ms: ${JSON.stringify(report)}`);
     await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+// Chromium names an extension's content-script world after the extension.
+const EXTENSION_NAME = (JSON.parse(readFileSync(resolve('public/_locales/en/messages.json'), 'utf8')) as { extName: { message: string } }).extName.message;
+
+/**
+ * Evaluate `expression` in the extension's content-script world of a page's top frame (found over
+ * the DevTools protocol by the world's name, the extension's name) and return its value.
+ */
+export async function evaluateInContentWorld<T>(session: ChromiumSession, page: Page, expression: string): Promise<T> {
+  const cdp = await session.context.newCDPSession(page);
+  try {
+    const worlds: { id: number; name: string; auxData?: { type?: string; isDefault?: boolean; frameId?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', (e) => worlds.push(e.context));
+    // Enabling reports every context that exists already.
+    await cdp.send('Runtime.enable');
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const world = worlds.find((c) => c.name === EXTENSION_NAME && c.auxData?.frameId === frameTree.frame.id);
+    if (!world) throw new Error(`no "${EXTENSION_NAME}" content-script world in ${page.url()}`);
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { contextId: world.id, expression, returnByValue: true, awaitPromise: true });
+    if (exceptionDetails) throw new Error(`in the content-script world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as T;
+  } finally {
+    await cdp.detach();
   }
 }

@@ -89,6 +89,16 @@ export interface LoadTooltipUiMessage {
 export const isLoadTooltipUi = (m: unknown): m is LoadTooltipUiMessage => hasType(m, 'load-tooltip-ui');
 
 /**
+ * Content script -> background, only in a browser without its own `browser` namespace (Chromium
+ * before 148): inject browser-api.js (webextension-polyfill) into my frame. Sent with
+ * `chrome.runtime.sendMessage`, the one call that does not go through the polyfill.
+ */
+export interface LoadBrowserApiMessage {
+  type: 'load-browser-api';
+}
+export const isLoadBrowserApi = (m: unknown): m is LoadBrowserApiMessage => hasType(m, 'load-browser-api');
+
+/**
  * Content script -> background: the stored settings value as it is (the content script
  * sanitises it, messaging/page-start.ts). Reply: StoredSettingsReply.
  */

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, pageTerms, type ChromiumSession } from '../../harness/chromium';
+import { evaluateInContentWorld, launchChromium, pageTerms, tabIdOf, type ChromiumSession } from '../../harness/chromium';
 import { CHROME_BUILD, requireBuild } from '../../harness/paths';
 import { elementCountsScript, HIGHLIGHT_PREFIX, paintedRangesScript, scrollToRangeScript, tooltipTextScript } from '../../harness/page-probe';
 import { expectedTerms, missingExpected, serve, SHARED_PAGES, type StaticServer } from '../../harness/serve';
@@ -126,6 +126,40 @@ describe('Chromium: real pages', () => {
       document.querySelector('article')!.append(p);
     });
     await expect.poll(async () => (await pageTerms(session, page)).terms.map((t) => t.id), { timeout: 3000 }).toContain('wireheading');
+    await page.close();
+  });
+});
+
+// `chrome` inside the service worker, where the closure below runs.
+declare const chrome: { scripting: { executeScript(o: { target: { tabId: number }; files: string[] }): Promise<unknown> } };
+
+describe('Chromium without its own `browser` namespace (before 148)', () => {
+  it('loads webextension-polyfill into the page on request, then finds and paints the terms', async () => {
+    const page = await open('/pages/a07-ai-safety-gridworlds-readme.html');
+    const before = await pageTerms(session, page);
+    expect(before.terms.length).toBeGreaterThan(3);
+
+    // Take the world's own `browser` away, then add the content script again, as the background
+    // does in tabs that were open at installation. The new copy announces itself once it has an API.
+    expect(await evaluateInContentWorld(session, page, 'globalThis.browser = undefined; typeof browser')).toBe('undefined');
+    const started = page.evaluate(
+      (name) =>
+        new Promise<boolean>((done) => {
+          document.addEventListener(name, () => done(true), { once: true });
+          setTimeout(() => done(false), 5000);
+        }),
+      `${session.extensionId}:alignment-glossary:started`,
+    );
+    const tabId = await tabIdOf(session, page);
+    await session.serviceWorker.evaluate((id) => chrome.scripting.executeScript({ target: { tabId: id }, files: ['glossary-content.js'] }), tabId);
+    expect(await started, 'the new copy started within 5 s').toBe(true);
+
+    // The polyfill's `browser` wraps `chrome`; the browser's own does not.
+    expect(await evaluateInContentWorld(session, page, 'Object.getPrototypeOf(globalThis.browser) === chrome')).toBe(true);
+    // The older copy stood down when the new one announced itself: this report is the new copy's.
+    const after = await pageTerms(session, page);
+    expect(after.terms.map((t) => t.id)).toEqual(before.terms.map((t) => t.id));
+    expect((await page.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX)).length).toBe(after.terms.length);
     await page.close();
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The content script as both builds ship it: the extension API first, in a script of its own, then
- * the content script, compiled up front and without a second copy of the polyfill.
+ * The content script as both builds ship it: one script, compiled up front, without the polyfill,
+ * which is a script of its own that the background injects only where the browser has no
+ * `browser` namespace (platform/content-browser.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,10 +20,10 @@ describe.each([
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[]; css: string[] }[] };
   const read = (file: string) => readFileSync(join(dir, file), 'utf8');
 
-  it('lists the extension API before the content script, and its stylesheet', () => {
+  it('lists the content script alone, and its stylesheet', () => {
     expect(manifest.content_scripts).toHaveLength(1);
     const [script] = manifest.content_scripts;
-    expect(script!.js).toEqual(['browser-api.js', 'glossary-content.js']);
+    expect(script!.js).toEqual(['glossary-content.js']);
     expect(script!.css).toEqual(['assets/highlight.css']);
     expect(read(script!.css[0]!)).toContain('::highlight(alignment-glossary-underline)');
   });
