@@ -3,6 +3,8 @@
  * (popup, background, end-to-end tests, benchmarks). See DESIGN.md, "The contract the tests rely
  * on". Keep it stable: tests and benchmarks read these fields by name.
  */
+import type { Settings } from '../settings/settings';
+
 export interface PageTerm {
   id: string;
   term: string;
@@ -56,8 +58,8 @@ export interface TermCountMessage {
 
 export type ContentMessage = GetPageTermsMessage | RevealTermMessage | GetPageUrlMessage | StepTermMessage | ShowEntryMessage | GetPageKindMessage;
 
-const hasType = (m: unknown, type: string) =>
-  typeof m === 'object' && m !== null && (m as { type?: unknown }).type === type;
+const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
+const hasType = (m: unknown, type: string) => isObject(m) && (m as { type?: unknown }).type === type;
 
 export const isRevealTerm = (m: unknown): m is RevealTermMessage =>
   hasType(m, 'reveal-term') && typeof (m as { id?: unknown }).id === 'string';
@@ -99,24 +101,25 @@ export interface LoadBrowserApiMessage {
 export const isLoadBrowserApi = (m: unknown): m is LoadBrowserApiMessage => hasType(m, 'load-browser-api');
 
 /**
- * Content script -> background: the stored settings value as it is (the content script
- * sanitises it, messaging/page-start.ts). Reply: StoredSettingsReply.
+ * Content script -> background: the stored settings, sanitised by the background
+ * (background/settings-relay.ts). Reply: StoredSettingsReply.
  */
 export interface GetStoredSettingsMessage {
   type: 'get-stored-settings';
 }
 export interface StoredSettingsReply {
-  /** The value under the settings key; null when nothing is stored. */
-  value: unknown;
+  /** The value under the settings key, repaired where invalid; the defaults when nothing is stored. */
+  value: Settings;
 }
 export const isGetStoredSettings = (m: unknown): m is GetStoredSettingsMessage => hasType(m, 'get-stored-settings');
 
-/** Background -> every content script: the stored settings changed (the new value, unsanitised). */
+/** Background -> every content script: the stored settings changed (the new value, sanitised). */
 export interface StoredSettingsChangedMessage {
   type: 'stored-settings-changed';
-  value: unknown;
+  value: Settings;
 }
-export const isStoredSettingsChanged = (m: unknown): m is StoredSettingsChangedMessage => hasType(m, 'stored-settings-changed');
+export const isStoredSettingsChanged = (m: unknown): m is StoredSettingsChangedMessage =>
+  hasType(m, 'stored-settings-changed') && isObject((m as { value?: unknown }).value);
 
 /**
  * Content script -> background: inject the full page script (walker, index, painter: see

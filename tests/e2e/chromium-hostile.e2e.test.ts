@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { ConsoleMessage, Page } from 'playwright-core';
 import { launchChromium, openWatched, pageTerms, type ChromiumSession } from '../../harness/chromium';
 import { CHROME_BUILD, requireBuild } from '../../harness/paths';
 import { HIGHLIGHT_PREFIX, elementCountsScript, paintedRangesScript, tooltipTextScript } from '../../harness/page-probe';
@@ -168,9 +168,11 @@ describe('Chromium: corrupted settings', () => {
         settings: { enabled: 'yes please', mode: 'all', style: 42, sites: ['example.org', 7, 'bad site'], badge: false },
       }),
     );
-    const page = await session.context.newPage();
+    // The background repairs the value before any page sees it, and says so in its console.
     const warnings: string[] = [];
-    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    const onConsole = (m: ConsoleMessage) => m.type() === 'warning' && warnings.push(m.text());
+    session.context.on('console', onConsole);
+    const page = await session.context.newPage();
     page.on('pageerror', (e) => warnings.push(`error: ${e.message}`));
     await page.goto(server.url('/f/csp.html'));
     const report = await pageTerms(session, page);
@@ -182,6 +184,7 @@ describe('Chromium: corrupted settings', () => {
     ]);
     expect(warnings.join('\n')).toMatch(/repaired stored settings[\s\S]*settings\.enabled[\s\S]*settings\.style[\s\S]*dropped 2 entries/);
     expect(warnings.filter((w) => w.startsWith('error'))).toEqual([]);
+    session.context.off('console', onConsole);
     await page.close();
     await session.serviceWorker.evaluate(() =>
       (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('settings'),

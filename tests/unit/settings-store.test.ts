@@ -116,4 +116,23 @@ describe('what a page reads at start (messaging/page-start, background/settings-
     // Anything else the page hears is not a settings change.
     expect(settingsChangeIn({ type: 'get-page-terms' })).toBeNull();
   });
+
+  it('repairs a corrupted value before any page hears of it', async () => {
+    const { relaySettingsChanges } = await import('../../background/settings-relay');
+    const { settingsChangeIn } = await import('../../messaging/page-start');
+    await fakeBrowser.tabs.create({ url: 'https://a.example/' });
+    const told: unknown[] = [];
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(((_id: number, message: unknown) => {
+      told.push(JSON.parse(JSON.stringify(message)));
+      return Promise.resolve(undefined);
+    }) as never);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    relaySettingsChanges();
+    // Written past the store, as another version or a broken sync might.
+    await fakeBrowser.storage.local.set({ settings: { enabled: 'yes', mode: 'all', sites: 'example.org' } });
+    await vi.waitFor(() => expect(told.length).toBeGreaterThan(0));
+    for (const message of told) expect(settingsChangeIn(message)).toEqual({ ...DEFAULT_SETTINGS, mode: 'all' });
+    expect(warn.mock.calls.join(' ')).toMatch(/repaired stored settings[\s\S]*settings\.enabled/);
+    warn.mockRestore();
+  });
 });
