@@ -31,7 +31,7 @@ export default defineUnlistedScript({
     // Injected again into a tab that already has us (install-time injection, an update): the
     // newest copy wins and the old one stands down.
     const runtimeId = browser.runtime.id;
-    const lifetime = startLifetime(document, `${runtimeId}:alignment-glossary:started`, () => browser.runtime?.id === runtimeId);
+    const lifetime = startLifetime(window, `${runtimeId}:alignment-glossary:started`, () => browser.runtime?.id === runtimeId);
 
     // Until the settings have arrived, the page is "scanning" to whoever asks.
     let page: LightPage | null = null;
