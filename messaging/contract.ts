@@ -112,6 +112,7 @@ export interface StoredSettingsReply {
   value: Settings;
 }
 export const isGetStoredSettings = (m: unknown): m is GetStoredSettingsMessage => hasType(m, 'get-stored-settings');
+export const isStoredSettingsReply = (r: unknown): r is StoredSettingsReply => isObject(r) && isObject((r as { value?: unknown }).value);
 
 /** Background -> every content script: the stored settings changed (the new value, sanitised). */
 export interface StoredSettingsChangedMessage {

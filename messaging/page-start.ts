@@ -12,13 +12,13 @@
  * Must never: fail the page when the settings cannot be had (defaults are used, with a console
  * note), or write settings.
  */
-import { isStoredSettingsChanged, type StoredSettingsReply } from './contract';
+import { isStoredSettingsChanged, isStoredSettingsReply } from './contract';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 
 export async function readPageStart(send: (message: { type: 'get-stored-settings' }) => Promise<unknown>): Promise<{ settings: Settings }> {
   try {
-    const reply = (await send({ type: 'get-stored-settings' })) as StoredSettingsReply | undefined;
-    if (typeof reply?.value !== 'object' || reply.value === null) throw new Error('no settings in the reply from the background');
+    const reply = await send({ type: 'get-stored-settings' });
+    if (!isStoredSettingsReply(reply)) throw new Error('no settings in the reply from the background');
     return { settings: reply.value };
   } catch (err) {
     console.warn('Alignment Glossary: could not read settings, using defaults', err);
