@@ -339,8 +339,9 @@ async function feedRun(session: ChromiumSession): Promise<{ perSecondMax: number
   }
   // Spans include idle gaps below 300 µs; scale windows to the attributed total.
   const spanTotal = [...windows.values()].reduce((a, b) => a + b, 0);
-  const perSecond = [...windows.values()].map((v) => (spanTotal > 0 ? (v * att.ms) / spanTotal : 0));
-  const perSecondCpu = [...windows.values()].map((v) => (spanTotal > 0 ? (v * att.cpuMs) / spanTotal : 0));
+  const perWindow = (totalMs: number) => [...windows.values()].map((v) => (spanTotal > 0 ? (v * totalMs) / spanTotal : 0));
+  const perSecond = perWindow(att.ms);
+  const perSecondCpu = perWindow(att.cpuMs);
   const extTasks = tasksWithWork(tasksOf(events, prefix), att);
   await page.close();
   return {

@@ -3,7 +3,7 @@
 // not counted as CPU time.
 import { describe, expect, it } from 'vitest';
 import { extensionTime, type CpuProfile } from '../../bench/cpu-profile';
-import { mainThreadTasks, ranScript, renderingAfter, scriptCompile, type TraceEvent } from '../../bench/trace';
+import { mainThreadTasks, ranScript, renderingAfter, scriptCompile, type ThreadTask, type TraceEvent } from '../../bench/trace';
 
 const EXT = 'chrome-extension://abc/';
 
@@ -28,6 +28,8 @@ function profile(samples: [node: number, at: number][]): CpuProfile {
 }
 
 const thread = (name: string, e: Partial<TraceEvent>): TraceEvent => ({ name, cat: 'x', ph: 'X', pid: 1, tid: 1, ts: 0, ...e });
+/** A top-level task on the main thread, microseconds. */
+const task = (ts: number, dur: number, tdur: number): ThreadTask => ({ ts, dur, tdur, thread: '1:1', checkpoint: false });
 const mainThread: TraceEvent = { name: 'thread_name', cat: '__metadata', ph: 'M', pid: 1, tid: 1, ts: 0, args: { name: 'CrRendererMain' } };
 
 describe('extensionTime', () => {
@@ -39,21 +41,21 @@ describe('extensionTime', () => {
 
   it('never charges time from before the sample’s task began', () => {
     // Idle until 10,000 µs; the task starts at 9,900 and the first sample comes at 10,000.
-    const tasks = [{ ts: 9_900, dur: 300, tdur: 300, thread: '1:1', checkpoint: false }];
+    const tasks = [task(9_900, 300, 300)];
     const att = extensionTime(profile([[2, 100], [3, 10_000], [3, 10_100]]), EXT, tasks);
     expect(att.ms).toBeCloseTo(0.2);
     expect(att.spans[0]![0]).toBe(9_900);
   });
 
   it('counts only the CPU share of a task the thread was partly kept off the CPU in', () => {
-    const tasks = [{ ts: 1_000, dur: 1_000, tdur: 250, thread: '1:1', checkpoint: false }];
+    const tasks = [task(1_000, 1_000, 250)];
     const att = extensionTime(profile([[2, 1_000], [3, 1_500], [3, 2_000]]), EXT, tasks);
     expect(att.ms).toBeCloseTo(1);
     expect(att.cpuMs).toBeCloseTo(0.25);
   });
 
   it('charges the page’s own samples to nobody', () => {
-    const tasks = [{ ts: 0, dur: 1_000, tdur: 1_000, thread: '1:1', checkpoint: false }];
+    const tasks = [task(0, 1_000, 1_000)];
     const att = extensionTime(profile([[2, 200], [2, 400], [2, 600]]), EXT, tasks);
     expect(att.ms).toBe(0);
     expect(att.cpuMs).toBe(0);
@@ -72,9 +74,9 @@ describe('mainThreadTasks', () => {
       thread('RunTask', { ts: 100, dur: 900, tdur: 900, tid: 2 }),
     ];
     expect(mainThreadTasks(events, EXT)).toEqual([
-      { ts: 100, dur: 500, tdur: 400, thread: '1:1', checkpoint: false },
+      task(100, 500, 400),
       // No thread time recorded: charged its wall time.
-      { ts: 700, dur: 100, tdur: 100, thread: '1:1', checkpoint: false },
+      task(700, 100, 100),
     ]);
   });
 });
