@@ -3,16 +3,18 @@
  * table).
  *
  * What it does: expands every term and alias into its variants, lower-cases phrases, keeps
- * acronyms case-sensitive, marks gated forms (ambiguous words matched only on AI pages), and adds
- * the AI-topic keywords the topic gate counts.
+ * acronyms case-sensitive, marks gated forms (ambiguous words, other fields' concepts: matched only
+ * on AI pages), adds derived forms (derived-forms.ts) and the AI-topic keywords the gate counts.
  * Cost: build time and tests only (a few ms for the whole glossary).
  * Must never: let two entries own one key silently; the loader rejects such glossaries, and
  * here the first owner wins so a bad build still behaves deterministically.
  */
 import type { Entry } from '../glossary/schema';
-import { KEYWORD, type CompiledMatcher, type TrieNode } from './compiled';
+import { KEYWORD, terminalOf, type CompiledMatcher, type TrieNode } from './compiled';
 import { isCaseSensitiveForm } from './normalize';
 import { formVariants } from './variants';
+import { derivedForms } from './derived-forms';
+import { readingOf } from './char-rules';
 import { toBase64 } from './token-hash';
 import { packTrie } from './packed-trie';
 
@@ -34,7 +36,10 @@ export const AI_KEYWORDS = [
   'superhuman',
 ];
 
-type EntryForMatching = Pick<Entry, 'id' | 'term' | 'aliases' | 'gatedAliases' | 'ambiguity'>;
+type EntryForMatching = Pick<Entry, 'id' | 'term' | 'aliases' | 'gatedAliases' | 'ambiguity'> & Partial<Pick<Entry, 'domain'>>;
+
+/** A form with brackets in one word, such as p(doom): matched through its own table. */
+const BRACKETED = /^[\p{L}\p{N}'-]+\([\p{L}\p{N}'-]+\)$/u;
 
 export function compileMatcher(entries: readonly EntryForMatching[]): CompiledMatcher {
   const trie: TrieNode = {};
@@ -54,21 +59,37 @@ export function compileMatcher(entries: readonly EntryForMatching[]): CompiledMa
     if (!Object.hasOwn(node, '')) node[''] = terminal;
   };
 
-  entries.forEach((entry, index) => {
-    const gatedAll = entry.ambiguity === 'high';
-    const forms: [string, boolean][] = [
-      [entry.term, gatedAll],
-      ...entry.aliases.map((a): [string, boolean] => [a, gatedAll]),
-      ...entry.gatedAliases.map((a): [string, boolean] => [a, true]),
-    ];
-    for (const [form, gated] of forms) {
-      const terminal = index * 2 + (gated ? 1 : 0);
-      for (const v of formVariants(form)) {
-        if (isCaseSensitiveForm(v)) {
-          if (!Object.hasOwn(cs, v)) cs[v] = terminal;
-        } else insertPhrase(v, terminal);
-      }
+  const br: Record<string, number> = {};
+  const insert = (form: string, terminal: number) => {
+    if (BRACKETED.test(form)) {
+      const key = readingOf(form).toLowerCase();
+      if (!Object.hasOwn(br, key)) br[key] = terminal;
+      return;
     }
+    for (const v of formVariants(form)) {
+      if (isCaseSensitiveForm(v)) {
+        if (!Object.hasOwn(cs, v)) cs[v] = terminal;
+      } else insertPhrase(v, terminal);
+    }
+  };
+
+  const formsOf = (entry: EntryForMatching, index: number): [string, number][] => {
+    // Another field's concept is shown only where the page is about AI, for its card speaks of
+    // AI, and it is no evidence that a page is (kin selection on a biology page).
+    const gatedAll = entry.ambiguity === 'high' || (entry.domain ?? 'ai') !== 'ai';
+    return [
+      [entry.term, terminalOf(index, gatedAll)],
+      ...entry.aliases.map((a): [string, number] => [a, terminalOf(index, gatedAll)]),
+      ...entry.gatedAliases.map((a): [string, number] => [a, terminalOf(index, true)]),
+    ];
+  };
+  entries.forEach((entry, index) => {
+    for (const [form, terminal] of formsOf(entry, index)) insert(form, terminal);
+  });
+  // Derived forms come second, so a form of an entry's own always keeps its owner, and are
+  // gated: "seeks power" is plain English on a page that is not about AI.
+  entries.forEach((entry, index) => {
+    for (const [form, terminal] of formsOf(entry, index)) for (const d of derivedForms(form)) insert(d, terminal | 1);
   });
 
   for (const k of AI_KEYWORDS_CASED) if (!Object.hasOwn(cs, k)) cs[k] = KEYWORD;
@@ -77,5 +98,5 @@ export function compileMatcher(entries: readonly EntryForMatching[]): CompiledMa
   // Every token that can start a match: trie roots, plus acronyms (hashed folded, so "RLHF"
   // and "rlhf" share a bit; the exact-case check happens after the filter).
   const packed = toBase64(packTrie(trie, Object.keys(cs)));
-  return { ids: entries.map((e) => e.id), terms: entries.map((e) => e.term), trie: packed, cs };
+  return { ids: entries.map((e) => e.id), terms: entries.map((e) => e.term), trie: packed, cs, ...(Object.keys(br).length ? { br } : {}) };
 }

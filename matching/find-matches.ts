@@ -15,7 +15,7 @@
  * not a glossary form (the property tests in tests/unit check both).
  */
 import { KEYWORD, type CompiledMatcher } from './compiled';
-import { foldChars } from './normalize';
+import { CLOSE_BRACKET, continuesAfterBreak, isJoinerCode, isSpaceCode, isWordCode, OPEN_BRACKET, readingOf, SOFT_HYPHEN } from './char-rules';
 import { CHECK_SEED, checkStep, childOf, NO_TERMINAL, readPackedTrie, type PackedTrie } from './packed-trie';
 import { filterIndex, FNV_OFFSET, foldCode, fromBase64, hashStep, pairIndex } from './token-hash';
 
@@ -24,30 +24,6 @@ export interface TextMatch {
   end: number;
   /** Terminal value: entry index * 2 + gated, or KEYWORD. */
   terminal: number;
-}
-
-const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
-
-/** Per BMP code unit: 0 = not yet known, 1 = word character, 2 = not (filled on first sight). */
-const wordClass = new Uint8Array(0x10000);
-
-function isWordCode(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  // The Unicode test builds a string and runs a regex: do it once per distinct character.
-  const k = wordClass[c]!;
-  if (k !== 0) return k === 1;
-  const word = c >= 0xaa && NON_ASCII_WORD.test(String.fromCharCode(c));
-  wordClass[c] = word ? 1 : 2;
-  return word;
-}
-
-/** `-` `'` and their typographic twins join two word characters into one token. */
-function isJoinerCode(c: number): boolean {
-  return c === 45 || c === 39 || c === 0x2019 || c === 0x2018 || c === 0x02bc || (c >= 0x2010 && c <= 0x2013);
-}
-
-function isSpaceCode(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x202f || c === 0x2009 || c === 0x200a;
 }
 
 const tries = new WeakMap<CompiledMatcher, PackedTrie>();
@@ -96,6 +72,13 @@ function readToken(text: string, s: number, len: number): void {
       c = text.charCodeAt(++i);
       continue;
     }
+    if (mayBreak(c)) {
+      const p = continuesAfterBreak(text, i, len);
+      if (p >= 0) {
+        c = text.charCodeAt((i = p));
+        continue;
+      }
+    }
     break;
   }
   tokenEnd = i;
@@ -126,6 +109,14 @@ function checkOfPhrase(text: string, j: number, cut: number): number {
     const end = phraseEnds[t]! - (t === j ? cut : 0);
     for (let i = phraseStarts[t]!; i < end; i++) {
       const c = text.charCodeAt(i);
+      // Inside a token, a soft hyphen or a hyphen at a line end is an invisible break.
+      if (mayBreak(c)) {
+        const p = continuesAfterBreak(text, i, end);
+        if (p >= 0) {
+          i = p - 1;
+          continue;
+        }
+      }
       v = checkStep(v, c >= 65 && c <= 90 ? c + 32 : c < 128 ? c : foldCode(c));
     }
   }
@@ -198,7 +189,7 @@ function matchAt(m: CompiledMatcher, trie: PackedTrie, text: string, s: number, 
 
   // Acronyms: exact case, one token, optionally possessive.
   if (e - s > 1 && bestEnd < e && hasInnerCapital(text, s, e)) {
-    let raw = foldChars(text.slice(s, e));
+    let raw = readingOf(text.slice(s, e));
     let acut = 0;
     if (POSSESSIVE.test(raw)) {
       raw = raw.slice(0, -2);
@@ -215,6 +206,30 @@ function matchAt(m: CompiledMatcher, trie: PackedTrie, text: string, s: number, 
   if (bestTerminal === undefined) return e;
   out.push({ start: s, end: bestEnd, terminal: bestTerminal });
   return resume;
+}
+
+/** A hyphen or soft hyphen, where a word may go on across an invisible break (char-rules.ts). */
+function mayBreak(c: number): boolean {
+  return c === 45 || c === SOFT_HYPHEN || (c >= 0x2010 && c <= 0x2212) || c === 0xfe63 || c === 0xff0d;
+}
+
+/**
+ * A bracketed form ("p(doom)") starting at `s`, the bracket at `open`: appends the match and
+ * returns where scanning resumes, or 0 when there is none.
+ */
+function bracketFormAt(br: Record<string, number>, text: string, s: number, open: number, len: number, out: TextMatch[]): number {
+  let j = open + 1;
+  while (j < len && j - open <= 24 && (isWordCode(text.charCodeAt(j)) || isJoinerCode(text.charCodeAt(j)))) j++;
+  if (j >= len || j === open + 1 || text.charCodeAt(j) !== CLOSE_BRACKET) return 0;
+  const end = j + 1;
+  // The form must end the word: "p(doom)s" is no match, "p(doom)'s" is (its possessive left out).
+  if (end < len && isWordCode(text.charCodeAt(end))) return 0;
+  if (end + 1 < len && isJoinerCode(text.charCodeAt(end)) && isWordCode(text.charCodeAt(end + 1)) && !(endsInPossessive(text, end, end + 2) && !isWordCode(text.charCodeAt(end + 2)))) return 0;
+  const key = readingOf(text.slice(s, end)).toLowerCase();
+  const terminal = Object.hasOwn(br, key) ? br[key] : undefined;
+  if (terminal === undefined) return 0;
+  out.push({ start: s, end, terminal });
+  return end;
 }
 
 /** Bit `index` of a 2^16-bit filter. */
@@ -264,7 +279,23 @@ export function findMatches(m: CompiledMatcher, text: string, out: TextMatch[] =
         c = text.charCodeAt(++i);
         continue;
       }
+      if (mayBreak(c)) {
+        const p = continuesAfterBreak(text, i, len);
+        if (p >= 0) {
+          c = text.charCodeAt((i = p));
+          continue;
+        }
+      }
       break;
+    }
+    // "p(doom)": a bracket glued to a word may go on into one of the few bracketed forms.
+    if (c === OPEN_BRACKET && m.br) {
+      const end = bracketFormAt(m.br, text, s, i, len, out);
+      if (end > 0) {
+        i = end;
+        prevStart = -1;
+        continue;
+      }
     }
     // "mesa-optimizer's": the word is also tried without its possessive.
     const possessive = lastJoiner >= 0 && endsInPossessive(text, lastJoiner, i);

@@ -2,8 +2,7 @@
  * Token hash and filters: let the runtime matcher skip almost every word without
  * allocating a string or touching the trie.
  *
- * What it does: `foldCode` folds one character the way the matcher compares (ASCII upper to
- * lower, typographic apostrophes and hyphens to ASCII); `hashStep` is FNV-1a over folded codes.
+ * What it does: `hashStep` is FNV-1a over characters folded by char-rules.ts' `foldCode`.
  * The build sets bits in two 2^16-bit filters (see packed-trie.ts): one per one-word form, one per
  * first two tokens of a phrase (`pairIndex`); the matcher hashes each word as it reads it and
  * looks a word up only when a bit says it may start a form.
@@ -11,17 +10,11 @@
  * Must never: hash a token differently at build time and at run time (a missed bit is a missed
  * term); both sides call these same functions.
  */
+import { foldCode } from './char-rules';
+
+export { foldCode };
 export const FNV_OFFSET = 0x811c9dc5;
 export const FILTER_BITS = 16;
-
-export function foldCode(c: number): number {
-  if (c >= 65 && c <= 90) return c + 32;
-  if (c < 128) return c;
-  if (c === 0x2019 || c === 0x2018 || c === 0x02bc || c === 0x2032) return 39;
-  if ((c >= 0x2010 && c <= 0x2013) || c === 0x2212) return 45;
-  const lower = String.fromCharCode(c).toLowerCase();
-  return lower.length === 1 ? lower.charCodeAt(0) : c;
-}
 
 export function hashStep(h: number, c: number): number {
   return Math.imul(h ^ c, 0x01000193);

@@ -2,7 +2,8 @@
  * Surface-form variants, generated at build time so the page pays nothing for them.
  *
  * What it does: from one glossary form ("mesa-optimizer") produces the spellings a reader meets:
- * hyphen / space / joined ("mesa optimizer", "mesaoptimizer"), British and American spellings
+ * hyphen / space / joined ("mesa optimizer", "mesaoptimizer", and a compound of several hyphens
+ * joined at any one, as a line end leaves it), British and American spellings
  * (-ize/-ise, -yze/-yse, -or/-our, -eled/-elled), and the plural of the last word.
  * Cost: build time only; a few dozen strings per form.
  * Must never: produce a variant that is a bare common word on its own (it can only reshape the
@@ -71,6 +72,16 @@ function separatorVariants(form: string): string[] {
     }
   }
   if (seps.length === 1 && seps[0] === '-') out.add(parts.join(''));
+  // A typeset line may end at any one hyphen, which the matcher then drops (char-rules.ts):
+  // "chain-of-" / "thought" reads "chain-ofthought", "output-" / "value circuit" "outputvalue circuit".
+  const hyphens = seps.flatMap((sep, i) => (sep === '-' ? [i] : []));
+  if (seps.length >= 2) {
+    for (const at of hyphens) {
+      let s = parts[0]!;
+      for (let i = 0; i < seps.length; i++) s += (i === at ? '' : seps[i]) + parts[i + 1]!;
+      out.add(s);
+    }
+  }
   return [...out];
 }
 

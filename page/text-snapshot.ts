@@ -21,6 +21,7 @@
  */
 import { KEYWORD, terminalEntry } from '../matching/compiled';
 import { lastAtOrBefore } from '../matching/sorted-search';
+import { continuesAfterBreak, isBoundaryCode, isHyphenCode, isSpaceCode, isWordCode, SOFT_HYPHEN } from '../matching/char-rules';
 
 export interface Segment {
   /** Offset of the segment in the root's whole text. */
@@ -79,16 +80,6 @@ export function readSnapshot(root: Node, maxChars: number): Snapshot | null {
   }
   close();
   return { segments, chars, length: offset };
-}
-
-/** Characters that end a word for the matcher whatever comes next (white space, ASCII punctuation but - and '). */
-function isBoundary(c: number): boolean {
-  if (c < 128) {
-    const letterOrDigit = ((c | 32) - 97) >>> 0 < 26 || (c - 48) >>> 0 < 10;
-    return !letterOrDigit && c !== 45 && c !== 39;
-  }
-  // A few common non-ASCII separators; anything else could be a letter or a joiner.
-  return c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x200a || c === 0x2014 || c === 0x201c || c === 0x201d || c === 0x2026 || c === 0xab || c === 0xbb;
 }
 
 const NONE: readonly number[] = Object.freeze([]);
@@ -198,8 +189,8 @@ export class SnapshotMatches {
     const to = from + text.length;
     if (from < 0 || to > size || !holds(parts, starts, from, text)) return null;
     // The block's first and last words read the same only if what surrounds them cannot join them.
-    if (from > 0 && !isBoundary(charAt(parts, starts, from - 1)) && !isBoundary(text.charCodeAt(0))) return null;
-    if (to < size && !isBoundary(charAt(parts, starts, to)) && !isBoundary(text.charCodeAt(text.length - 1))) return null;
+    if (from > 0 && ((!isBoundaryCode(charAt(parts, starts, from - 1)) && !isBoundaryCode(text.charCodeAt(0))) || inLineBreak(parts, starts, from, size))) return null;
+    if (to < size && ((!isBoundaryCode(charAt(parts, starts, to)) && !isBoundaryCode(text.charCodeAt(text.length - 1))) || inLineBreak(parts, starts, to, size))) return null;
 
     const flat = this.found[this.seg] ?? NONE;
     let k = this.cursor[this.seg]!;
@@ -241,6 +232,28 @@ function charAt(parts: readonly string[], starts: readonly number[], offset: num
   const i = partAt(starts, offset);
   return parts[i]!.charCodeAt(offset - starts[i]!);
 }
+
+/**
+ * Whether the edge before `p` lies inside a word's invisible line break (char-rules.ts: a hyphen,
+ * white space with a line feed, the word going on), which white space alone would seem to end.
+ */
+function inLineBreak(parts: readonly string[], starts: readonly number[], p: number, size: number): boolean {
+  let q = p - 1;
+  while (q >= 0 && p - q <= MAX_BREAK && isSpaceCode(charAt(parts, starts, q))) q--;
+  if (q < 1 || p - q > MAX_BREAK) return false;
+  const c = charAt(parts, starts, q);
+  if (c !== SOFT_HYPHEN && !isHyphenCode(c)) return false;
+  // Only the few characters around the edge are joined, to be read as the matcher reads them.
+  let end = p;
+  while (end < size && end - q <= MAX_BREAK && isSpaceCode(charAt(parts, starts, end))) end++;
+  if (end >= size) return false;
+  let around = '';
+  for (let i = q - 1; i <= end; i++) around += String.fromCharCode(charAt(parts, starts, i));
+  return isWordCode(around.charCodeAt(0)) && continuesAfterBreak(around, 1, around.length) > 0;
+}
+
+/** White space a line break may span inside a word (spaces, a line feed, indentation). */
+const MAX_BREAK = 64;
 
 /** Whether the joined parts hold `text` at `from`, compared part by part (nothing is joined). */
 function holds(parts: readonly string[], starts: readonly number[], from: number, text: string): boolean {

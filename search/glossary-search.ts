@@ -11,6 +11,7 @@
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import { americanSpelling } from '../matching/variants';
+import { readingOf } from '../matching/char-rules';
 
 export interface Searchable {
   id: string;
@@ -26,10 +27,10 @@ export interface SearchHit {
 
 /** Fold a form for comparison: lower case, hyphens and spaces alike, American spellings. */
 export function foldForSearch(s: string): string {
-  return s
+  // The matcher's character rules (char-rules.ts), then hyphens, underscores and slashes as spaces.
+  return readingOf(s)
     .toLowerCase()
-    .replace(/[\u2019\u2018']/g, "'")
-    .replace(/[\s\-\u2010-\u2013_/]+/g, ' ')
+    .replace(/[\s\-_/]+/g, ' ')
     .trim()
     .split(' ')
     .map((w) => americanSpelling(w.replace(/'s$/, '')))

@@ -7,6 +7,7 @@ import { PageScanner } from '../../page/page-scanner';
 import { TermIndex } from '../../page/term-index';
 import { matchTexts } from '../../matching/match-texts';
 import { matchSnapshot } from '../../matching/match-snapshot';
+import { terminalOf } from '../../matching/compiled';
 
 const G: MiniEntry[] = [
   { id: 'inner-alignment', term: 'inner alignment' },
@@ -309,7 +310,7 @@ describe('matchTexts (the background side)', () => {
     const reply = matchTexts(matcher, ['Nothing.', 'We study inner alignment and RLHF.', 'machine learning']);
     const inner = matcher.ids.indexOf('inner-alignment');
     const rlhf = matcher.ids.indexOf('rlhf');
-    expect(reply.matches).toEqual([1, 9, 24, inner * 2, 1, 29, 33, rlhf * 2, 2, 0, 16, KEYWORD]);
+    expect(reply.matches).toEqual([1, 9, 24, terminalOf(inner, false), 1, 29, 33, terminalOf(rlhf, false), 2, 0, 16, KEYWORD]);
     expect(reply.names).toEqual({ [inner]: ['inner-alignment', 'inner alignment'], [rlhf]: ['rlhf', 'RLHF'] });
   });
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { findMatches } from '../../matching/find-matches';
 import { formVariants } from '../../matching/variants';
 import { AI_KEYWORDS, AI_KEYWORDS_CASED } from '../../matching/compile';
-import { foldChars } from '../../matching/normalize';
+import { continuesAfterBreak, readingOf } from '../../matching/char-rules';
 import { GlossaryPage } from '../../page/glossary-page';
 import { TextWalker } from '../../page/text-walker';
 import { compileMini, type MiniEntry, testTooltip } from './helpers';
@@ -22,6 +22,8 @@ const G: MiniEntry[] = [
   { id: 'elk', term: 'eliciting latent knowledge', aliases: ['ELK'] },
   { id: 'goodhart', term: "Goodhart's law" },
   { id: 'rlhf', term: 'RLHF' },
+  { id: 'p-doom', term: 'p(doom)' },
+  { id: 'goal-misgeneralization', term: 'goal misgeneralization' },
 ];
 const matcher = compileMini(G);
 // Entry forms, plus the AI keywords the topic gate counts (the matcher reports those too).
@@ -29,7 +31,7 @@ const allForms = new Set(
   [...G.flatMap((e) => [e.term, ...(e.aliases ?? [])]), ...AI_KEYWORDS, ...AI_KEYWORDS_CASED].flatMap(formVariants).map((v) => v.toLowerCase()),
 );
 
-const words = ['AI', 'AIs', 'LLMs', 'machine learning', 'inner', 'alignment', 'mesa', 'optimizer', 'mesa-optimizer', 'reward', 'model', 'models', 'recursive', 'modeling', 'ELK', 'elk', 'Elk', 'RLHF', "Goodhart's", 'law', 'the', 'a', 'of', 'x', '—', '-', "'", '’', '.', ',', '\n', ' ', '  ', 'İ', 'ß', '中文'];
+const words = ['\u00ad', '‐', '−', '-\n', '- \n ', '(', ')', 'p(doom)', 'P(doom)', 'mis', 'generalization', 'AI', 'AIs', 'LLMs', 'machine learning', 'inner', 'alignment', 'mesa', 'optimizer', 'mesa-optimizer', 'reward', 'model', 'models', 'recursive', 'modeling', 'ELK', 'elk', 'Elk', 'RLHF', "Goodhart's", 'law', 'the', 'a', 'of', 'x', '—', '-', "'", '’', '.', ',', '\n', ' ', '  ', 'İ', 'ß', '中文'];
 const textArb = fc
   .tuple(fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 4 })), { maxLength: 40 }), fc.constantFrom(' ', '', '\n'))
   .map(([ws, sep]) => ws.join(sep));
@@ -44,14 +46,14 @@ describe('matcher properties', () => {
         for (const m of ms) {
           expect(m.start).toBeGreaterThanOrEqual(last);
           last = m.end;
-          const surface = foldChars(text.slice(m.start, m.end)).replace(/\s+/g, ' ');
+          const surface = readingOf(text.slice(m.start, m.end));
           // A form, optionally with its possessive cut off before the boundary.
           expect(allForms.has(surface.toLowerCase()) || allForms.has(surface)).toBe(true);
           const before = text[m.start - 1];
           const after = text.slice(m.end, m.end + 2);
-          expect(isWord(before) || (before !== undefined && /['’-]/.test(before) && isWord(text[m.start - 2]))).toBe(false);
+          expect(isWord(before) || (before !== undefined && /['’\u00ad-]/.test(before) && isWord(text[m.start - 2]))).toBe(false);
           // After the match: not a word character, and not a joiner that continues the word, except a possessive 's.
-          const continues = isWord(after[0]) || (/['’-]/.test(after[0] ?? '') && isWord(after[1]) && !/^['’][sS]/.test(after));
+          const continues = isWord(after[0]) || (/['’-]/.test(after[0] ?? '') && isWord(after[1]) && !/^['’][sS]/.test(after)) || (isWord(text[m.end - 1]) && continuesAfterBreak(text, m.end, text.length) >= 0);
           expect(continues).toBe(false);
         }
       }),
@@ -74,7 +76,7 @@ type Node = { tag: string; children: (Node | string)[] };
 const leaf = fc.oneof(textArb, fc.constantFrom('inner alignment', 'a mesa-optimizer', 'RLHF'));
 const tree: fc.Arbitrary<Node | string> = fc.letrec((tie) => ({
   node: fc.record({
-    tag: fc.constantFrom('p', 'div', 'em', 'b', 'a', 'span', 'li', 'code', 'pre', 'textarea', 'script', 'h2'),
+    tag: fc.constantFrom('p', 'div', 'em', 'b', 'a', 'span', 'li', 'code', 'pre', 'textarea', 'script', 'h2', 'sup', 'cite'),
     children: fc.array(tie('child'), { maxLength: 4 }),
   }),
   child: fc.oneof({ depthSize: 'small' }, leaf, tie('node')),
@@ -87,7 +89,7 @@ function build(doc: Document, n: Node | string): globalThis.Node {
   return el;
 }
 
-const SKIP = new Set(['CODE', 'PRE', 'TEXTAREA', 'SCRIPT']);
+const SKIP = new Set(['CODE', 'PRE', 'TEXTAREA', 'SCRIPT', 'SUP']);
 
 describe('walker and page properties', () => {
   it('never changes the page, never matches inside skip zones, and scanning twice reports the same', async () => {

@@ -14,6 +14,7 @@ import { PageScanner } from '../../page/page-scanner';
 import { TermIndex } from '../../page/term-index';
 import { TextWalker } from '../../page/text-walker';
 import { compileMini, type MiniEntry } from './helpers';
+import { terminalOf } from '../../matching/compiled';
 
 const G: MiniEntry[] = [
   { id: 'inner-alignment', term: 'inner alignment' },
@@ -23,13 +24,14 @@ const G: MiniEntry[] = [
   { id: 'goodhart', term: "Goodhart's law", aliases: ['Goodhart'] },
   { id: 'rlhf', term: 'RLHF' },
   { id: 'debate', term: 'AI safety via debate', gatedAliases: ['debate'] },
+  { id: 'p-doom', term: 'p(doom)' },
 ];
 const matcher = compileMini(G);
 
-const words = ['AI', 'machine learning', 'inner', 'alignment', 'inner alignment', 'mesa', 'optimizer', 'mesa-optimizer', 'reward', 'model', 'ELK', 'RLHF', "Goodhart's", 'Goodhart', 'law', 'debate', 'the', 'x', '—', '-', "'", '’', '.', ',', '(', '\n', ' ', 'é', '中文'];
+const words = ['\u00ad', '‐', '−', '-\n', 'p(doom)', 'AI', 'machine learning', 'inner', 'alignment', 'inner alignment', 'mesa', 'optimizer', 'mesa-optimizer', 'reward', 'model', 'ELK', 'RLHF', "Goodhart's", 'Goodhart', 'law', 'debate', 'the', 'x', '—', '-', "'", '’', '.', ',', '(', '\n', ' ', 'é', '中文'];
 const piece = fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 3 }));
 /** What stands between two blocks in the joined text: white space, punctuation, a glued letter, nothing. */
-const between = fc.constantFrom('', ' ', '\n', '.', 'x', '-', "'", ' \n ', '’');
+const between = fc.constantFrom('', ' ', '\n', '.', 'x', '-', "'", ' \n ', '’', '-\n', '\u00ad');
 /** A page: blocks (paragraphs of inline pieces) with text between them. */
 const pageArb = (nodeJoin: fc.Arbitrary<string>, sep: fc.Arbitrary<string> = between) =>
   fc.array(fc.tuple(fc.array(fc.tuple(piece, nodeJoin), { minLength: 1, maxLength: 6 }), sep), { minLength: 1, maxLength: 10 });
@@ -235,6 +237,6 @@ describe('text snapshot', () => {
       [0, 'RLHF.'],
       [5 + 24 * 200, 'Inner alignment.'],
     ]);
-    expect(matches.forBlock('Inner alignment.', 5 + 24 * 200)).toEqual([0, 15, matcher.ids.indexOf('inner-alignment') * 2]);
+    expect(matches.forBlock('Inner alignment.', 5 + 24 * 200)).toEqual([0, 15, terminalOf(matcher.ids.indexOf('inner-alignment'), false)]);
   });
 });
