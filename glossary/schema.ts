@@ -21,6 +21,12 @@ export const CATEGORIES = [
   'forecasting-and-risk',
 ] as const;
 
+/**
+ * The field a concept belongs to. Only 'ai' entries are evidence that a page is about AI: a page
+ * on monetary policy may well name Goodhart's law, and a biology page kin selection.
+ */
+export const DOMAINS = ['ai', 'economics', 'biology', 'philosophy', 'decision-theory', 'mathematics', 'security'] as const;
+
 export const CATEGORY_LABELS: Record<(typeof CATEGORIES)[number], string> = {
   'core-concepts': 'Core concepts',
   'failure-modes': 'Failure modes',
@@ -70,6 +76,8 @@ export const entrySchema = z.strictObject({
   gatedAliases: list(form),
   category: z.enum(CATEGORIES),
   ambiguity: z.enum(['low', 'medium', 'high']),
+  /** Absent means 'ai'. */
+  domain: z.enum(DOMAINS).default('ai'),
   gist: prose.refine((s) => words(s) <= 25, 'must be at most 25 words'),
   definition: prose.refine((s) => {
     const n = words(s);
@@ -85,3 +93,4 @@ export type EntryInput = z.input<typeof entrySchema>;
 export type Entry = z.output<typeof entrySchema>;
 export type Source = z.output<typeof sourceSchema>;
 export type Category = (typeof CATEGORIES)[number];
+export type Domain = (typeof DOMAINS)[number];
