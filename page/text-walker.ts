@@ -4,9 +4,10 @@
  *
  * What it does: walks text nodes in document order with a TreeWalker and joins consecutive
  * nodes that share a block container (so `<em>goal</em> misgeneralization` is one phrase),
- * breaking at block boundaries and `<br>`. Skips inputs, editable regions, code, scripts,
- * styles, SVG/MathML, hidden elements and the extension's own UI; `visible(block)` tells whether
- * a block is rendered at all.
+ * breaking at block boundaries, `<br>` and skipped text. Skips inputs, editable regions, code,
+ * scripts, styles, SVG/MathML, hidden elements, footnote marks (`sup`, `sub`, mark-only links)
+ * and the extension's own UI; `cite` and arXiv's note text are blocks of their own.
+ * `visible(block)` tells whether a block is rendered at all.
  * Cost: one TreeWalker step and one length or data read per text node; per element, its name
  * and one attribute check, cached (shared ancestors are judged once). Visibility is left to the
  * caller, per block that matters. Works in slices: `next()` returns one block.
@@ -18,11 +19,13 @@ const SKIP_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
   'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'TT', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO',
   'AUDIO', 'HEAD', 'TITLE',
+  // Footnote marks, exponents and indices are not words of the sentence: RLHF<sup>1</sup> is RLHF.
+  'SUP', 'SUB',
 ]);
 
 /** Elements that flow inside a line; text across them belongs to one phrase. */
 const INLINE_TAGS = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'INS', 'DEL', 'MARK', 'Q',
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'INS', 'DEL', 'MARK', 'Q',
   'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'LABEL', 'NOBR', 'WBR', 'BIG', 'STRIKE',
 ]);
 
@@ -40,6 +43,14 @@ const INLINE_NAMES = lower(INLINE_TAGS);
  * the usual element (no such attribute); only then are the values read.
  */
 const SKIP_ATTRIBUTES = '[hidden],[aria-hidden],[contenteditable]';
+
+/** A link whose whole text is a footnote or citation mark: 3, [12], *, †. */
+const MARK = /^\s*[[(]?\s*(?:\d{1,3}|[a-z]|[*†‡§¶#]{1,3})\s*[\])]?\s*$/;
+
+function isMarkLink(el: Element): boolean {
+  const only = el.firstChild;
+  return el.localName === 'a' && only !== null && only === el.lastChild && only.nodeType === Node.TEXT_NODE && (only as Text).length <= 8 && MARK.test((only as Text).data);
+}
 
 function skippedByAttributes(el: Element): boolean {
   if (!el.matches(SKIP_ATTRIBUTES)) return false;
@@ -111,7 +122,7 @@ export class TextWalker {
     if (!el) return false;
     const cached = this.skipCache.get(el);
     if (cached !== undefined) return cached;
-    const skip = SKIP_NAMES.has(el.localName) || skippedByAttributes(el) || this.isSkipped(el.parentElement);
+    const skip = SKIP_NAMES.has(el.localName) || skippedByAttributes(el) || isMarkLink(el) || this.isSkipped(el.parentElement);
     this.skipCache.set(el, skip);
     return skip;
   }
@@ -218,9 +229,8 @@ export class TextWalker {
       for (let p = back.previousNode(); p; p = back.previousNode()) {
         at -= (p as Text).length;
         const pe = p.parentElement;
-        // Skipped text inside a block is passed over, as the walk forward does.
-        if (!pe || this.isSkipped(pe)) continue;
-        if (this.blockOf(pe) !== block || breaksBetween(p as Text, first)) break;
+        // Skipped text ends a block, as in the walk forward.
+        if (!pe || this.isSkipped(pe) || this.blockOf(pe) !== block || breaksBetween(p as Text, first)) break;
         first = p as Text;
         this.offset = at;
       }
@@ -244,7 +254,8 @@ export class TextWalker {
       for (;;) {
         const t = this.nextUsableText();
         if (!t) break;
-        if (this.currentBlock !== block || breaksBetween(nodes[nodes.length - 1]!, t)) {
+        // Skipped text in between (a footnote mark, a hidden note) ends the phrase too.
+        if (this.currentBlock !== block || this.currentAt !== at + length || breaksBetween(nodes[nodes.length - 1]!, t)) {
           this.pending = t;
           this.pendingBlock = this.currentBlock;
           this.pendingData = this.currentData;
@@ -314,5 +325,6 @@ export function blockContainerOf(node: Node): Element | null {
 
 /** Whether an element is inline (text across it joins into one phrase), as the walk decides it. */
 export function isInlineElement(el: Element): boolean {
-  return INLINE_NAMES.has(el.localName);
+  // arXiv's footnote text (LaTeXML) sits in a span inside the sentence, but is no part of it.
+  return INLINE_NAMES.has(el.localName) && !(el.localName === 'span' && el.classList.contains('ltx_note_outer'));
 }

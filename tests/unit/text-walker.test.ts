@@ -38,6 +38,39 @@ describe('TextWalker', () => {
     expect(blocksOf('<p><span>reward</span><code>c</code><span>hacking</span></p>')).toEqual(['reward', 'hacking']);
   });
 
+  it('ends a word at footnote marks, footnote links, citations and arXiv notes; not at emphasis', () => {
+    expect(blocksOf('<p>RLHF<sup>1</sup> and mesa-optimizer<sup><a href="#fn2">2</a></sup> then Inner alignment<a href="#fn5"><sup>5</sup></a>.</p>')).toEqual([
+      'RLHF',
+      'and mesa-optimizer',
+      'then Inner alignment',
+      '.',
+    ]);
+    expect(blocksOf('<p>reward hacking<a href="#fn3" role="doc-noteref">3</a> and goal misgeneralization<sub>a</sub> [3]</p>')).toEqual([
+      'reward hacking',
+      'and goal misgeneralization',
+      '[3]',
+    ]);
+    // A link with words is part of the sentence.
+    expect(blocksOf('<p>see <a href="#s2">inner alignment</a> here and mesa-<em>optimizer</em></p>')).toEqual(['see inner alignment here and mesa-optimizer']);
+    expect(blocksOf('<p>corrigibility<cite>[4]</cite> as in <cite>Risks from Learned Optimization</cite> says</p>')).toEqual([
+      'corrigibility',
+      '[4]',
+      'as in',
+      'Risks from Learned Optimization',
+      'says',
+    ]);
+    // LaTeXML: the mark is skipped and the note's own text is a block of its own.
+    expect(
+      blocksOf(
+        '<p class="ltx_p">RLHF<span class="ltx_note ltx_role_footnote"><sup class="ltx_note_mark">1</sup><span class="ltx_note_outer"><span class="ltx_note_content"><sup class="ltx_note_mark">1</sup>A footnote.</span></span></span> is used.</p>',
+      ),
+    ).toEqual(['RLHF', 'A footnote.', 'is used.']);
+  });
+
+  it('keeps a word whole across a soft hyphen and <wbr>', () => {
+    expect(blocksOf('<p>inter&shy;pretability and deceptive align<wbr>ment</p>')).toEqual(['inter\u00adpretability and deceptive alignment']);
+  });
+
   it('skips code, form fields, editable regions, scripts and hidden elements', () => {
     const html = `
       <p>keep one</p>
