@@ -22,6 +22,7 @@
  * count a block twice, or paint a match in text that changed while the slice was being matched.
  */
 import { KEYWORD, terminalEntry, terminalGated } from '../matching/compiled';
+import { SiteChrome } from './site-chrome';
 import type { MatchSource } from './match-source';
 import { PageMatch, TermIndex } from './term-index';
 import { TextWalker, locate, type TextBlock } from './text-walker';
@@ -29,6 +30,7 @@ import { SnapshotMatches } from './text-snapshot';
 import { HeldRoots, lookAt, MAX_SEGMENT_CHARS, nextStep, type Look } from './first-look';
 import { withRoot } from './root-set';
 import { yieldToPage } from './yield-to-page';
+import { formReading } from '../matching/char-rules';
 
 export interface ScannerOptions {
   sliceMs?: number;
@@ -36,6 +38,8 @@ export interface ScannerOptions {
   snapshots?: boolean;
   now?: () => number;
   isVisible?: (el: Element) => boolean;
+  /** Whether a block container is site chrome; defaults to page/site-chrome.ts. */
+  isChrome?: (el: Element) => boolean;
   /**
    * While only first occurrences are painted, walk only where they are (and AI keywords while
    * the topic gate is undecided); count the other occurrences when `countAll()` asks.
@@ -81,6 +85,7 @@ export class PageScanner {
   private unpainted = false;
   /** Roots queued with their first look already taken (the light page's, see light-page.ts). */
   private looks = new WeakMap<Node, Look>();
+  private siteChrome: SiteChrome | null = null;
 
   constructor(
     private readonly source: MatchSource,
@@ -378,17 +383,29 @@ export class PageScanner {
     this.failed = true;
   }
 
+  /** Whether a block with matches is in the site's chrome (options.isChrome in tests). */
+  private chrome(container: Element | null): boolean {
+    if (!container) return false;
+    if (this.options.isChrome) return this.options.isChrome(container);
+    const win = container.ownerDocument.defaultView;
+    if (!win) return false;
+    this.siteChrome ??= new SiteChrome(win);
+    return this.siteChrome.isChrome(container);
+  }
+
   /** Add one block's matches (flat start, end, terminal triples); returns whether any was added. */
   private addMatches(block: TextBlock, flat: readonly number[], walker: TextWalker, fresh: boolean, base: number): boolean {
     // Text that is not rendered (collapsed menus, display:none) is not read, so not counted.
     if (flat.length === 0 || !walker.visible(block)) return false;
+    const chrome = this.chrome(block.container);
     let added = false;
     for (let i = 0; i + 2 < flat.length; i += 3) {
       const start = flat[i]!;
       const end = flat[i + 1]!;
       const terminal = flat[i + 2]!;
       if (terminal === KEYWORD) {
-        this.index.gate.addKeyword();
+        // A banner or tag list naming AI does not make the page about it.
+        if (!chrome) this.index.gate.addKeyword();
         continue;
       }
       const [sn, so] = locate(block, start, false);
@@ -397,7 +414,9 @@ export class PageScanner {
       // The page may have changed while the slice was matched: its mutation will be rescanned.
       if (!fresh && !unchanged(block, nodes)) continue;
       // Numbered by place, not by discovery: a root walked in several passes keeps document order.
-      const match = new PageMatch(terminalEntry(terminal), block.text.slice(start, end), nodes, so, eo, base + block.at + start);
+      const entry = terminalEntry(terminal);
+      const form = formReading(block.text.slice(start, end), this.source.terms[entry]);
+      const match = new PageMatch(entry, form, nodes, so, eo, base + block.at + start, chrome);
       this.index.add(match, terminalGated(terminal));
       added = true;
     }

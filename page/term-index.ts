@@ -2,8 +2,8 @@
  * Term index: every glossary match found on the page, and which of them are painted.
  *
  * What it does: keeps matches per entry in order of discovery, holds back gated matches until
- * the topic gate says the page is about AI, picks the ranges to paint (the first live occurrence
- * of each entry, or all of them), answers "which painted match is at this text position", and
+ * the topic gate says the page is about AI, picks the ranges to paint (each entry's first
+ * occurrence in the main content, else its first in the site's chrome; or all of them), answers "which painted match is at this text position", and
  * produces the `terms` list of the get-page-terms report.
  * Cost: O(1) per added match; pruning after DOM removals is O(matches).
  * Must never: touch the DOM beyond reading Range boundaries and `isConnected`.
@@ -28,6 +28,8 @@ export class PageMatch {
     readonly endOffset: number,
     /** Discovery sequence number: document order within one scan, later scans after. */
     readonly seq: number,
+    /** In the site's furniture (site-chrome.ts): painted first only where the term is nowhere else. */
+    readonly chrome = false,
   ) {}
 
   get range(): Range {
@@ -39,6 +41,11 @@ export class PageMatch {
     }
     return this.r;
   }
+}
+
+/** The occurrence painted in first-occurrence mode: the first outside the chrome, if any. */
+function shown(state: EntryState): PageMatch {
+  return state.matches.find((m) => !m.chrome) ?? state.matches[0]!;
 }
 
 interface EntryState {
@@ -65,13 +72,16 @@ export class TermIndex {
     this.gate = gate;
   }
 
-  /** Add a match; gated matches wait for the topic gate. */
+  /**
+   * Add a match; gated matches wait for the topic gate. Ungated matches are evidence that the
+   * page is about AI, except in the site's chrome (a sidebar or box says little of the page).
+   */
   add(match: PageMatch, gated: boolean): void {
     if (gated && !this.gate.isAiPage) {
       this.pendingGated.push(match);
       return;
     }
-    if (!gated) this.gate.addEntry(match.entry);
+    if (!gated && !match.chrome) this.gate.addEntry(match.entry);
     this.confirm(match);
   }
 
@@ -115,7 +125,7 @@ export class TermIndex {
     const out: PageMatch[] = [];
     for (const state of this.byEntry.values()) {
       if (this.mode === 'all') out.push(...state.matches);
-      else if (state.matches[0]) out.push(state.matches[0]);
+      else out.push(shown(state));
     }
     this.painted = new Set(out);
     this.byNode.clear();
@@ -147,24 +157,29 @@ export class TermIndex {
     return this.painted.has(m);
   }
 
-  /** Painted matches in discovery order of their entries (the keyboard path steps through these). */
+  /** Each entry's shown occurrence, in document order (the keyboard path steps through these). */
   paintedInOrder(): PageMatch[] {
-    return [...this.byEntry.values()].map((s) => s.matches[0]!).sort((a, b) => a.seq - b.seq);
+    return [...this.byEntry.values()].map(shown).sort((a, b) => a.seq - b.seq);
   }
 
-  /** Whether the entry has a match here, shown or held for the topic gate. */
+  /**
+   * Whether the entry has a match here outside the site's chrome, shown or held for the topic
+   * gate: a scan need not look for another place to show it.
+   */
   knows(entry: number): boolean {
-    return this.byEntry.has(entry) || this.pendingGated.some((m) => m.entry === entry);
+    return (this.byEntry.get(entry)?.matches.some((m) => !m.chrome) ?? false) || this.pendingGated.some((m) => m.entry === entry && !m.chrome);
   }
 
-  /** Whether the entry has a match numbered `seq` here, shown or held for the topic gate. */
+  /** Whether the entry has a match numbered `seq` here outside the chrome, shown or held for the topic gate. */
   hasMatch(entry: number, seq: number): boolean {
-    const found = (m: PageMatch) => m.entry === entry && m.seq === seq;
+    const found = (m: PageMatch) => m.entry === entry && m.seq === seq && !m.chrome;
     return (this.byEntry.get(entry)?.matches.some(found) ?? false) || this.pendingGated.some(found);
   }
 
+  /** The occurrence shown first: the first in what the reader reads, else the first of all. */
   firstMatchOf(entry: number): PageMatch | null {
-    return this.byEntry.get(entry)?.matches[0] ?? null;
+    const state = this.byEntry.get(entry);
+    return state ? shown(state) : null;
   }
 
   /** The `terms` field of the get-page-terms report. */
