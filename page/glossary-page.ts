@@ -212,6 +212,11 @@ export class GlossaryPage {
     this.painter.setStyle(style);
   }
 
+  /** Whether the page changed in ways not yet scanned (a change waits for its batch). */
+  get settling(): boolean {
+    return this.batcher?.pending ?? false;
+  }
+
   report(): PageTermsReport {
     // The list with counts is asked for: count what the first scan stepped over.
     if (this.enabled && this.scanner.hasUncounted) void this.scanner.countAll();

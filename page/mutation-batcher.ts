@@ -112,6 +112,12 @@ export class MutationBatcher {
     this.timer = setTimeout(() => this.flush(), wait);
   }
 
+  /** Whether changes are waiting to be delivered (records not yet handed over count too). */
+  get pending(): boolean {
+    this.collect(this.observer.takeRecords());
+    return this.timer !== undefined;
+  }
+
   /** Deliver the pending batch now (also used by tests). */
   flush(): void {
     clearTimeout(this.timer);

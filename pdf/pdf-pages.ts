@@ -191,10 +191,19 @@ export class PdfPages {
       try {
         await textLayer.render();
       } catch (err) {
+        this.textDone++;
         this.o.onError?.(n, err);
         return;
-      } finally {
-        this.textDone++;
+      }
+      // pdf.js ends each line with a <br>, which would end every phrase at the line's end; a line
+      // feed reads as the reader reads it: "Scalable" / "oversight" is one phrase, "mis-" /
+      // "generalization" one word (matching/char-rules.ts). In a span of the layer's own style
+      // (absolute, no font size) it takes no room, and a copied selection keeps the line break.
+      for (const br of layer.querySelectorAll('br')) {
+        const eol = this.o.doc.createElement('span');
+        eol.className = 'eol';
+        eol.textContent = '\n';
+        br.replaceWith(eol);
       }
       // Selecting across gaps between spans: see `.endOfContent` in the viewer's style.
       const end = this.o.doc.createElement('div');
@@ -202,6 +211,8 @@ export class PdfPages {
       layer.append(end);
       // One insertion per page: the glossary's mutation observer scans it as one added root.
       if (!this.destroyed) b.el.append(layer);
+      // Counted once in the page: whoever asks "is all text there?" can then look for it.
+      this.textDone++;
     })();
     return b.text;
   }

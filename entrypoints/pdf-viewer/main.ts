@@ -62,10 +62,13 @@ browser.runtime.onMessage.addListener((message: unknown) =>
 // The background remembers which PDF this tab shows (the arXiv option must not bounce back).
 if (file) void browser.runtime.sendMessage({ type: 'viewer-opened', file }).catch(() => {});
 
-/** The content script's reply, but 'scanning' until pdf.js has laid out every page's text. */
+/**
+ * The content script's reply, but 'scanning' until every page's text layer is in the document
+ * and scanned: the last layers arrive as changes, which wait for their batch.
+ */
 function report(): PageTermsReport {
   const r = page.report();
-  return r.status === 'done' && !app.failure && !app.textComplete ? { ...r, status: 'scanning' } : r;
+  return r.status === 'done' && !app.failure && (!app.textComplete || page.settling) ? { ...r, status: 'scanning' } : r;
 }
 
 function apply(s: Settings): void {
