@@ -9,6 +9,8 @@ import { glossaryDir, loadGlossary } from '../../glossary/load';
 import { compileMatcher } from '../../matching/compile';
 import { GlossaryPage } from '../../page/glossary-page';
 import { localMatchSource } from '../../page/match-source';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const matcher = compileMatcher(loadGlossary(glossaryDir()).entries);
 
@@ -32,6 +34,10 @@ describe('inflected and derived forms on AI pages', () => {
     ['Power-seeking behaviour is a worry.', ['power-seeking']],
     ['Resource acquisition is instrumentally convergent.', ['instrumental-convergence']],
     ['Goodhart’s law bites when metrics become targets.', ['goodharts-law']],
+    ['A model that seeks power, or keeps seeking power, worries us.', ['power-seeking']],
+    ['The policy was over-optimized against the reward model.', ['reward-model-overoptimization']],
+    ['It is deceptively aligned and only corrigibly helpful; its estimate of p(doom) is P(doom).', ['deceptive-alignment', 'corrigibility', 'p-doom']],
+    ['Goodhart′s law, a mesa−optimizer, inter\u00adpretability and goal mis-\ngeneralization.', ['goodharts-law', 'mesa-optimizer', 'interpretability', 'goal-misgeneralization']],
   ])('%s', async (sentence, ids) => {
     const found = await termsOn(`${AI_CONTEXT}<p>${sentence}</p>`);
     for (const id of ids) expect(found).toContain(id);
@@ -69,5 +75,17 @@ describe('pages about other things get no highlights', () => {
     ],
   ])('%s', async (_name, html) => {
     expect(await termsOn(html)).toEqual([]);
+  });
+});
+
+describe('the reading fixtures that are not about AI get no highlights', () => {
+  const dir = resolve('tests/fixtures/reading');
+  it.each(readdirSync(dir).filter((f) => f.startsWith('offtopic-') && f.endsWith('.html')))('%s', async (file) => {
+    const body = /<body[^>]*>([\s\S]*)<\/body>/.exec(readFileSync(resolve(dir, file), 'utf8'))![1]!;
+    expect(await termsOn(body)).toEqual([]);
+  });
+
+  it('a mayor who seeks power is no power-seeking AI', async () => {
+    expect(await termsOn('<p>The mayor seeks power; seeking power is what mayors do, and the coalition faces existential risk.</p>')).toEqual([]);
   });
 });
