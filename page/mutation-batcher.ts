@@ -114,7 +114,9 @@ export class MutationBatcher {
 
   /** Whether changes are waiting to be delivered (records not yet handed over count too). */
   get pending(): boolean {
-    this.collect(this.observer.takeRecords());
+    // Only new records may set the timer again: asking often must not keep putting it off.
+    const records = this.observer.takeRecords();
+    if (records.length) this.collect(records);
     return this.timer !== undefined;
   }
 
