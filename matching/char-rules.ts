@@ -77,6 +77,11 @@ export function foldCode(c: number): number {
   return lower.length === 1 ? lower.charCodeAt(0) : c;
 }
 
+/** A soft hyphen or hyphen: where a word may go on across an invisible break (see below). */
+export function mayBreakWord(c: number): boolean {
+  return c === SOFT_HYPHEN || isHyphenCode(c);
+}
+
 /**
  * Where a word goes on after an invisible break at `i` (inside a word, `text[i]` not a word
  * character), or -1 when the word ends there. Two breaks are invisible to a reader: a soft hyphen
@@ -87,7 +92,7 @@ export function foldCode(c: number): number {
  */
 export function continuesAfterBreak(text: string, i: number, len: number): number {
   const c = text.charCodeAt(i);
-  if (c !== SOFT_HYPHEN && !isHyphenCode(c)) return -1;
+  if (!mayBreakWord(c)) return -1;
   let p = i + 1;
   if (c === SOFT_HYPHEN && p < len && isWordCode(text.charCodeAt(p))) return p;
   // A line end: spaces or tabs, one line feed, then the indentation of the next line.
@@ -120,7 +125,7 @@ export function readingOf(s: string, keepHyphens = false): string {
   let from = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c !== SOFT_HYPHEN && !isHyphenCode(c)) continue;
+    if (!mayBreakWord(c)) continue;
     if (i === 0 || !isWordCode(s.charCodeAt(i - 1))) continue;
     const next = continuesAfterBreak(s, i, s.length);
     if (next < 0) {

@@ -15,9 +15,9 @@
  * not a glossary form (the property tests in tests/unit check both).
  */
 import { KEYWORD, type CompiledMatcher } from './compiled';
-import { CLOSE_BRACKET, continuesAfterBreak, isJoinerCode, isSpaceCode, isWordCode, OPEN_BRACKET, readingOf, SOFT_HYPHEN } from './char-rules';
+import { CLOSE_BRACKET, continuesAfterBreak, foldCode, isJoinerCode, isSpaceCode, isWordCode, mayBreakWord, OPEN_BRACKET, readingOf } from './char-rules';
 import { CHECK_SEED, checkStep, childOf, NO_TERMINAL, readPackedTrie, type PackedTrie } from './packed-trie';
-import { filterIndex, FNV_OFFSET, foldCode, fromBase64, hashStep, pairIndex } from './token-hash';
+import { filterIndex, FNV_OFFSET, fromBase64, hashStep, pairIndex } from './token-hash';
 
 export interface TextMatch {
   start: number;
@@ -72,7 +72,7 @@ function readToken(text: string, s: number, len: number): void {
       c = text.charCodeAt(++i);
       continue;
     }
-    if (mayBreak(c)) {
+    if (mayBreakWord(c)) {
       const p = continuesAfterBreak(text, i, len);
       if (p >= 0) {
         c = text.charCodeAt((i = p));
@@ -110,7 +110,7 @@ function checkOfPhrase(text: string, j: number, cut: number): number {
     for (let i = phraseStarts[t]!; i < end; i++) {
       const c = text.charCodeAt(i);
       // Inside a token, a soft hyphen or a hyphen at a line end is an invisible break.
-      if (mayBreak(c)) {
+      if (mayBreakWord(c)) {
         const p = continuesAfterBreak(text, i, end);
         if (p >= 0) {
           i = p - 1;
@@ -208,11 +208,6 @@ function matchAt(m: CompiledMatcher, trie: PackedTrie, text: string, s: number, 
   return resume;
 }
 
-/** A hyphen or soft hyphen, where a word may go on across an invisible break (char-rules.ts). */
-function mayBreak(c: number): boolean {
-  return c === 45 || c === SOFT_HYPHEN || (c >= 0x2010 && c <= 0x2212) || c === 0xfe63 || c === 0xff0d;
-}
-
 /**
  * A bracketed form ("p(doom)") starting at `s`, the bracket at `open`: appends the match and
  * returns where scanning resumes, or 0 when there is none.
@@ -279,7 +274,7 @@ export function findMatches(m: CompiledMatcher, text: string, out: TextMatch[] =
         c = text.charCodeAt(++i);
         continue;
       }
-      if (mayBreak(c)) {
+      if (mayBreakWord(c)) {
         const p = continuesAfterBreak(text, i, len);
         if (p >= 0) {
           c = text.charCodeAt((i = p));

@@ -7,8 +7,6 @@
  */
 import { foldChars, readingOf } from './char-rules';
 
-export { foldChars };
-
 /**
  * A form is case-sensitive when it is a single word with a capital after its first letter:
  * RLHF, ELK, AGI, CoT, GPT-4. Title-case words (Goodhart) and phrases match in any case.

@@ -16,7 +16,8 @@
  * Must never: hash differently from token-hash.ts (the build and the page share these
  * functions), or return a child for an edge it does not hold.
  */
-import { FILTER_BITS, buildFilter, filterIndex, foldCode, hashString, pairIndex } from './token-hash';
+import { FILTER_BITS, buildFilter, filterIndex, hashString, pairIndex } from './token-hash';
+import { foldCode } from './char-rules';
 import type { TrieNode } from './compiled';
 
 /** Terminal value of a node that ends no form. */

@@ -12,7 +12,6 @@
  */
 import { foldCode } from './char-rules';
 
-export { foldCode };
 export const FNV_OFFSET = 0x811c9dc5;
 export const FILTER_BITS = 16;
 

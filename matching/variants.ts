@@ -9,7 +9,8 @@
  * Must never: produce a variant that is a bare common word on its own (it can only reshape the
  * form it is given, never drop words from it).
  */
-import { foldChars, isCaseSensitiveForm } from './normalize';
+import { foldChars } from './char-rules';
+import { isCaseSensitiveForm } from './normalize';
 
 const IZE = /(?<=\w{2})(i|y)([zs])(e|ed|er|ers|es|ing|ation|ations|able)$/;
 const OUR = /(behavio|favo|colo|hono|labo|neighbo|rumo|humo|harbo)(u?)r(al|ally|s|ed|ing|ist|ists)?$/;

@@ -21,7 +21,7 @@
  */
 import { KEYWORD, terminalEntry } from '../matching/compiled';
 import { lastAtOrBefore } from '../matching/sorted-search';
-import { continuesAfterBreak, isBoundaryCode, isHyphenCode, isSpaceCode, isWordCode, SOFT_HYPHEN } from '../matching/char-rules';
+import { continuesAfterBreak, isBoundaryCode, isSpaceCode, isWordCode, mayBreakWord } from '../matching/char-rules';
 
 export interface Segment {
   /** Offset of the segment in the root's whole text. */
@@ -241,8 +241,7 @@ function inLineBreak(parts: readonly string[], starts: readonly number[], p: num
   let q = p - 1;
   while (q >= 0 && p - q <= MAX_BREAK && isSpaceCode(charAt(parts, starts, q))) q--;
   if (q < 1 || p - q > MAX_BREAK) return false;
-  const c = charAt(parts, starts, q);
-  if (c !== SOFT_HYPHEN && !isHyphenCode(c)) return false;
+  if (!mayBreakWord(charAt(parts, starts, q))) return false;
   // Only the few characters around the edge are joined, to be read as the matcher reads them.
   let end = p;
   while (end < size && end - q <= MAX_BREAK && isSpaceCode(charAt(parts, starts, end))) end++;
