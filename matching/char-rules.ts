@@ -118,9 +118,26 @@ const SPACES = /[\s\u00A0\u202F\u2000-\u200A\u3000]+/g;
 /**
  * How a reader reads a stretch of page text: look-alikes folded, soft hyphens and line-end
  * hyphens gone (`keepHyphens`: a line-end hyphen stays, as in a compound), every run of white
- * space one space. For display and search, not for offsets.
+ * space one space. For search and comparison, not for offsets.
  */
 export function readingOf(s: string, keepHyphens = false): string {
+  return foldChars(unbroken(s, keepHyphens));
+}
+
+/**
+ * A match's text as the page writes it, for lists, less its invisible breaks: a line-end hyphen
+ * stays where the entry's own name has it ("mesa-" / "optimizer" is mesa-optimizer) and goes
+ * elsewhere ("mis-" / "generalization" is misgeneralization).
+ */
+export function formReading(text: string, term: string | undefined): string {
+  const dropped = unbroken(text, false);
+  if (!term) return dropped;
+  const kept = unbroken(text, true);
+  return kept !== dropped && readingOf(kept).toLowerCase().startsWith(readingOf(term).toLowerCase()) ? kept : dropped;
+}
+
+/** The text without soft hyphens and line-end breaks, its white space runs one space each. */
+function unbroken(s: string, keepHyphens: boolean): string {
   let out = '';
   let from = 0;
   for (let i = 0; i < s.length; i++) {
@@ -135,22 +152,9 @@ export function readingOf(s: string, keepHyphens = false): string {
       }
       continue;
     }
-    out += s.slice(from, i) + (keepHyphens && c !== SOFT_HYPHEN ? '-' : '');
+    out += s.slice(from, i) + (keepHyphens && c !== SOFT_HYPHEN ? s[i] : '');
     from = next;
     i = next - 1;
   }
-  out += s.slice(from);
-  return foldChars(out).replace(SPACES, ' ');
-}
-
-/**
- * A match's text as the reader reads it, for lists: a line-end hyphen stays where the entry's
- * own name has it ("mesa-" / "optimizer" is mesa-optimizer) and goes elsewhere ("mis-" /
- * "generalization" is misgeneralization).
- */
-export function formReading(text: string, term: string | undefined): string {
-  const dropped = readingOf(text);
-  if (!term) return dropped;
-  const kept = readingOf(text, true);
-  return kept !== dropped && kept.toLowerCase().startsWith(readingOf(term).toLowerCase()) ? kept : dropped;
+  return (out + s.slice(from)).replace(SPACES, ' ');
 }

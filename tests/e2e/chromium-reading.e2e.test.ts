@@ -44,7 +44,7 @@ function expectPlanted(report: PageTermsReport, planted: { id: string; form: str
   for (const { id, form } of planted) {
     const term = report.terms.find((t) => t.id === id);
     expect(term, `${id} ("${form}")`).toBeDefined();
-    expect(term!.forms.map((f) => f.toLowerCase()), id).toContain(readingOf(form).toLowerCase());
+    expect(term!.forms.map((f) => readingOf(f).toLowerCase()), id).toContain(readingOf(form).toLowerCase());
     expect(term!.count, id).toBeGreaterThanOrEqual(planted.filter((p) => p.id === id).length);
   }
 }
