@@ -20,12 +20,17 @@ export class SiteChrome {
 
   constructor(private readonly win: Window) {}
 
+  private answers = new WeakMap<Element, boolean>();
+
   isChrome(el: Element | null): boolean {
     if (!el) return false;
-    if (el.closest(FURNITURE)) return true;
-    const edge = el.closest(PAGE_EDGES);
-    if (edge && !edge.parentElement?.closest(SECTIONING)) return true;
-    return this.isPinned(el) || isLinkList(el);
+    let chrome = this.answers.get(el);
+    if (chrome === undefined) {
+      const edge = el.closest(PAGE_EDGES);
+      chrome = !!el.closest(FURNITURE) || (!!edge && !edge.parentElement?.closest(SECTIONING)) || this.isPinned(el) || isLinkList(el);
+      this.answers.set(el, chrome);
+    }
+    return chrome;
   }
 
   /** Fixed or sticky, itself or an ancestor: a banner or bar that stays put while the page scrolls. */

@@ -48,8 +48,9 @@ const SKIP_ATTRIBUTES = '[hidden],[aria-hidden],[contenteditable]';
 const MARK = /^\s*[[(]?\s*(?:\d{1,3}|[a-z]|[*†‡§¶#]{1,3})\s*[\])]?\s*$/;
 
 function isMarkLink(el: Element): boolean {
+  if (el.localName !== 'a') return false;
   const only = el.firstChild;
-  return el.localName === 'a' && only !== null && only === el.lastChild && only.nodeType === Node.TEXT_NODE && (only as Text).length <= 8 && MARK.test((only as Text).data);
+  return only !== null && only === el.lastChild && only.nodeType === Node.TEXT_NODE && (only as Text).length <= 8 && MARK.test((only as Text).data);
 }
 
 function skippedByAttributes(el: Element): boolean {
