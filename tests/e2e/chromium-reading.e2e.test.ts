@@ -110,6 +110,30 @@ describe('Chromium: reading fidelity', () => {
   });
 });
 
+/** In the viewer: the centre of the first or last line box of the painted range over a line end holding `text`. */
+function brokenPartScript(args: { prefix: string; text: string; part: 'first' | 'last' }) {
+  for (const [name, hl] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights) {
+    if (!name.startsWith(args.prefix)) continue;
+    for (const r of hl) {
+      const s = r.toString();
+      if (!s.includes('\n') || !s.includes(args.text)) continue;
+      r.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const boxes = [...r.getClientRects()].filter((b) => b.width > 2 && b.height > 2);
+      const b = args.part === 'first' ? boxes[0] : boxes[boxes.length - 1];
+      if (b) return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    }
+  }
+  return null;
+}
+
+async function pollViewer(tabId: number, ok: (r: PageTermsReport) => boolean): Promise<PageTermsReport> {
+  for (let t0 = Date.now(); ; ) {
+    const r = await sendToViewer<PageTermsReport>(session, tabId, { type: 'get-page-terms' });
+    if (ok(r) || Date.now() - t0 > 5000) return r;
+    await new Promise((res) => setTimeout(res, 50));
+  }
+}
+
 interface Planted {
   form: string;
   broken: string;
@@ -120,7 +144,7 @@ interface Planted {
 describe('Chromium: PDF line ends', () => {
   const viewerUrl = (file: string) => `chrome-extension://${session.extensionId}/pdf-viewer.html?file=${encodeURIComponent(file)}`;
 
-  it('reads a term broken across lines as one match, and says done only once every page is read', async () => {
+  it('reads a term broken across lines as one match opening its card from either line, and says done only once every page is read', async () => {
     // Every occurrence painted, so each broken one can be seen as a range over two lines.
     await session.serviceWorker.evaluate(() =>
       (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { mode: 'all' } }),
@@ -153,6 +177,16 @@ describe('Chromium: PDF line ends', () => {
       // Read with the line-end hyphen dropped or kept (a compound keeps it: "mesa-" / "optimizer").
       const broken = ranges.filter((r) => /\n/.test(r) && [readingOf(r), readingOf(r, true)].some((x) => x.toLowerCase() === p.form.toLowerCase()));
       expect(broken.length, `${p.broken} painted as one match`).toBeGreaterThanOrEqual(1);
+    }
+    // The card opens from either line of a broken term.
+    for (const part of ['last', 'first'] as const) {
+      const box = await page.evaluate(brokenPartScript, { prefix: HIGHLIGHT_PREFIX, text: 'optimizer', part });
+      expect(box, `the ${part} line of "mesa-" / "optimizer"`).not.toBeNull();
+      await page.mouse.move(5, 5);
+      await pollViewer(tabId, (r) => r.openTooltip === null);
+      await page.mouse.move(box!.x - 30, box!.y + 30);
+      await page.mouse.move(box!.x, box!.y, { steps: 4 });
+      expect((await pollViewer(tabId, (r) => r.openTooltip !== null)).openTooltip).toEqual({ id: 'mesa-optimizer' });
     }
     await session.serviceWorker.evaluate(() =>
       (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('settings'),
