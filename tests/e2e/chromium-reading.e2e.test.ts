@@ -155,7 +155,7 @@ describe('Chromium: PDF line ends', () => {
     const tabId = await tabIdOf(session, page);
     // Polled from the first moment: no report says done before the whole document is read.
     const reports: PageTermsReport[] = [];
-    for (let t0 = Date.now(); Date.now() - t0 < 20_000; ) {
+    for (let t0 = Date.now(); Date.now() - t0 < 45_000; ) {
       const r = await sendToViewer<PageTermsReport | undefined>(session, tabId, { type: 'get-page-terms' }).catch(() => undefined);
       if (r) reports.push(r);
       if (r?.status === 'done') break;

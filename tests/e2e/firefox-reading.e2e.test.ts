@@ -58,7 +58,7 @@ describe('Firefox ESR: reading fidelity', () => {
         PageTermsReport | undefined
       >;
     let done: PageTermsReport | undefined;
-    for (let t0 = Date.now(); Date.now() - t0 < 20_000 && done?.status !== 'done'; ) {
+    for (let t0 = Date.now(); Date.now() - t0 < 45_000 && done?.status !== 'done'; ) {
       done = await ask();
       if (done?.status !== 'done') await new Promise((r) => setTimeout(r, 50));
     }
