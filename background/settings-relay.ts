@@ -23,7 +23,10 @@ export async function storedSettings(): Promise<StoredSettingsReply> {
 export function relaySettingsChanges(): void {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !Object.hasOwn(changes, SETTINGS_KEY)) return;
-    const message: StoredSettingsChangedMessage = { type: 'stored-settings-changed', value: repairedSettings(changes[SETTINGS_KEY]!.newValue ?? null) };
+    const message: StoredSettingsChangedMessage = {
+      type: 'stored-settings-changed',
+      value: repairedSettings(changes[SETTINGS_KEY]!.newValue ?? null),
+    };
     void browser.tabs.query({}).then((tabs) => {
       // Tabs without our content script (browser pages, other stores) refuse: nothing to tell.
       for (const tab of tabs) if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => {});

@@ -102,7 +102,14 @@ export function generatePage(matcher: CompiledMatcher, spec: PageSpec): Generate
   const flush = () => {
     if (!para.length) return;
     const kind = rand();
-    if (kind < 0.06) parts.push(`<ul>${para.join(' ').split(/(?<=\.) /).map((s) => `<li>${s}</li>`).join('')}</ul>`);
+    if (kind < 0.06)
+      parts.push(
+        `<ul>${para
+          .join(' ')
+          .split(/(?<=\.) /)
+          .map((s) => `<li>${s}</li>`)
+          .join('')}</ul>`,
+      );
     else if (kind < 0.1) parts.push(`<blockquote><p>${para.join(' ')}</p></blockquote>`);
     else parts.push(`<p>${para.join(' ')}</p>`);
     if (rand() < 0.05) {

@@ -99,7 +99,6 @@ interface LoadResult extends Cost {
   countCpuMs: number;
 }
 
-
 /** A main-thread task: start and wall duration, microseconds. */
 interface Task {
   ts: number;
@@ -165,7 +164,10 @@ function costOf(profile: CpuProfile, events: readonly TraceEvent[], prefix: stri
  * Ask for the page's terms as the popup would, profiling and tracing what asking starts: by
  * default only first occurrences are painted at load, and the others are counted now.
  */
-async function countOnRequest(session: ChromiumSession, page: Page): Promise<{ report: PageTermsReport; ms: number; cpuMs: number; tasks: Task[] }> {
+async function countOnRequest(
+  session: ChromiumSession,
+  page: Page,
+): Promise<{ report: PageTermsReport; ms: number; cpuMs: number; tasks: Task[] }> {
   const prefix = `chrome-extension://${session.extensionId}/`;
   const trace = await startTrace(page);
   const prof = await startProfile(page, SAMPLE_US);
@@ -199,7 +201,10 @@ async function measureLoad(session: ChromiumSession | null, context: ChromiumSes
   const att = cost.att;
   // The window must end quiet: extension work near its end may have gone on past it.
   const lastWork = att.spans.length ? att.spans[att.spans.length - 1]![1] : profile.startTime;
-  if (session && profile.endTime - lastWork < QUIET_TAIL_MS * 1000) throw new Error(`${url}: extension work ${((profile.endTime - lastWork) / 1000).toFixed(0)} ms before the end of the profile; lengthen QUIET_MS`);
+  if (session && profile.endTime - lastWork < QUIET_TAIL_MS * 1000)
+    throw new Error(
+      `${url}: extension work ${((profile.endTime - lastWork) / 1000).toFixed(0)} ms before the end of the profile; lengthen QUIET_MS`,
+    );
   const tasks = tasksOf(events, prefix);
   const long = tasks.filter((t) => t.dur > 50_000);
   const extTasks = tasksWithWork(tasks, att);
@@ -224,7 +229,10 @@ async function measureLoad(session: ChromiumSession | null, context: ChromiumSes
   return result;
 }
 
-async function markJsRun(context: ChromiumSession['context'], url: string): Promise<{ ms: number; profiledMs: number; profiledCpuMs: number; marks: number } & Cost> {
+async function markJsRun(
+  context: ChromiumSession['context'],
+  url: string,
+): Promise<{ ms: number; profiledMs: number; profiledCpuMs: number; marks: number } & Cost> {
   const page = await context.newPage();
   await page.goto(url);
   // The page's own first layout and paint are over before mark.js comes in.
@@ -277,7 +285,9 @@ async function hoverLatency(session: ChromiumSession, url: string): Promise<numb
       requestAnimationFrame(loop);
     })()`);
     await page.mouse.move(box.x, box.y);
-    await page.waitForFunction(() => (window as unknown as { __hover: { visible?: number } }).__hover.visible !== undefined, null, { timeout: 5000 });
+    await page.waitForFunction(() => (window as unknown as { __hover: { visible?: number } }).__hover.visible !== undefined, null, {
+      timeout: 5000,
+    });
     const h = await page.evaluate(() => (window as unknown as { __hover: { move: number; visible: number } }).__hover);
     out.push(h.visible - h.move - INTENT_MS);
   }
@@ -309,7 +319,17 @@ const timer = setInterval(() => {
 </script></body></html>`;
 }
 
-async function feedRun(session: ChromiumSession): Promise<{ perSecondMax: number; perSecondMedian: number; perSecondCpuMax: number; perSecondCpuMedian: number; longTasksWithExt: number; maxExtTaskMs: number; terms: number; countMs: number; countMaxTaskMs: number }> {
+async function feedRun(session: ChromiumSession): Promise<{
+  perSecondMax: number;
+  perSecondMedian: number;
+  perSecondCpuMax: number;
+  perSecondCpuMedian: number;
+  longTasksWithExt: number;
+  maxExtTaskMs: number;
+  terms: number;
+  countMs: number;
+  countMaxTaskMs: number;
+}> {
   const page = await session.context.newPage();
   await page.goto('about:blank');
   const trace = await startTrace(page);
@@ -329,7 +349,7 @@ async function feedRun(session: ChromiumSession): Promise<{ perSecondMax: number
   const start = profile.startTime;
   const windows = new Map<number, number>();
   for (const [s, e] of att.spans) {
-    for (let t = s; t < e; ) {
+    for (let t = s; t < e;) {
       const w = Math.floor((t - start) / 1e6);
       const wEnd = start + (w + 1) * 1e6;
       const piece = Math.min(e, wEnd) - t;
@@ -411,7 +431,12 @@ const runsOf = async <T>(label: string, fn: () => Promise<T>): Promise<T[]> => {
 const bigExt = await runsOf('100k words, extension', () => measureLoad(ext, ext.context, server.url('/bench/big.html')));
 const bigBare = await runsOf('100k words, no extension', () => measureLoad(null, bare.context, server.url('/bench/big.html')));
 const noneExt = await runsOf('100k words without terms, extension', () => measureLoad(ext, ext.context, server.url('/bench/none.html')));
-const realPages = ['a04-ai-safety-needs-social-scientists', 'a07-ai-safety-gridworlds-readme', 'c02-css-box-alignment', 'c04-biopython-sequence-alignment'];
+const realPages = [
+  'a04-ai-safety-needs-social-scientists',
+  'a07-ai-safety-gridworlds-readme',
+  'c02-css-box-alignment',
+  'c04-biopython-sequence-alignment',
+];
 const real: Record<string, LoadResult[]> = {};
 for (const name of realPages) real[name] = await runsOf(name, () => measureLoad(ext, ext.context, server.url(`/pages/${name}.html`)));
 const markRuns = await runsOf('mark.js markRegExp', () => markJsRun(bare.context, server.url('/bench/big.html')));
@@ -480,37 +505,109 @@ const heapExtra = m(bigExt, (r) => r.heapMb) - m(bigBare, (r) => r.heapMb);
 
 const budgets = [
   { name: '100k words: extension main-thread time (CPU)', value: extMs, unit: 'ms', limit: 25, ok: extMs <= 25 },
-  { name: '100k words: tasks over 50 ms with extension work', value: Math.max(...bigExt.map((r) => r.longTasksWithExt)), unit: '', limit: 0, ok: bigExt.every((r) => r.longTasksWithExt === 0) },
+  {
+    name: '100k words: tasks over 50 ms with extension work',
+    value: Math.max(...bigExt.map((r) => r.longTasksWithExt)),
+    unit: '',
+    limit: 0,
+    ok: bigExt.every((r) => r.longTasksWithExt === 0),
+  },
   { name: '100k words: elements added inside <body>', value: elementsAdded, unit: '', limit: 0, ok: elementsAdded === 0 },
   { name: '100k words: extra JS heap', value: heapExtra, unit: 'MB', limit: 2, ok: heapExtra <= 2 },
   { name: 'page with no terms (c02, 1,650 words; CPU)', value: c02Ms, unit: 'ms', limit: 5, ok: c02Ms <= 5 },
-  { name: 'mark.js time / extension time (same page, same vocabulary; CPU)', value: markMs / extMs, unit: '×', limit: 4, ok: markMs / extMs >= 4 },
-  { name: 'hover to visible tooltip after the intent delay (median)', value: median(hover), unit: 'ms', limit: 17, ok: median(hover) <= 17 },
-  { name: 'popup search p95 per keystroke, 3,000 entries', value: p95(searchBig.perKey), unit: 'ms', limit: 16, ok: p95(searchBig.perKey) <= 16 },
+  {
+    name: 'mark.js time / extension time (same page, same vocabulary; CPU)',
+    value: markMs / extMs,
+    unit: '×',
+    limit: 4,
+    ok: markMs / extMs >= 4,
+  },
+  {
+    name: 'hover to visible tooltip after the intent delay (median)',
+    value: median(hover),
+    unit: 'ms',
+    limit: 17,
+    ok: median(hover) <= 17,
+  },
+  {
+    name: 'popup search p95 per keystroke, 3,000 entries',
+    value: p95(searchBig.perKey),
+    unit: 'ms',
+    limit: 16,
+    ok: p95(searchBig.perKey) <= 16,
+  },
   { name: 'popup interactive (median)', value: median(popup), unit: 'ms', limit: 100, ok: median(popup) <= 100 },
-  { name: 'feed (50 paragraphs/s, 10 s): tasks over 50 ms with extension work', value: feed.longTasksWithExt, unit: '', limit: 0, ok: feed.longTasksWithExt === 0 },
+  {
+    name: 'feed (50 paragraphs/s, 10 s): tasks over 50 ms with extension work',
+    value: feed.longTasksWithExt,
+    unit: '',
+    limit: 0,
+    ok: feed.longTasksWithExt === 0,
+  },
   { name: 'seeded page: reported counts equal the planted ground truth', value: truthOk ? 1 : 0, unit: '', limit: 1, ok: truthOk },
 ];
 
 const rows: [string, string][] = [
-  ['machine', `${cpus().length} × ${cpus()[0]?.model.trim()}, ${round(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, Chromium (Debian) headless`],
+  [
+    'machine',
+    `${cpus().length} × ${cpus()[0]?.model.trim()}, ${round(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, Chromium (Debian) headless`,
+  ],
   ['runs', `${RUNS} (medians)`],
-  ['100k words: extension main-thread time (its scripts, and the rendering after them)', `${split(bigExt)}; CPU min ${round(Math.min(...bigExt.map((r) => r.extCpuMs)))}, max ${round(Math.max(...bigExt.map((r) => r.extCpuMs)))} ms`],
+  [
+    '100k words: extension main-thread time (its scripts, and the rendering after them)',
+    `${split(bigExt)}; CPU min ${round(Math.min(...bigExt.map((r) => r.extCpuMs)))}, max ${round(Math.max(...bigExt.map((r) => r.extCpuMs)))} ms`,
+  ],
   ['100k words: longest task containing extension work', `${round(m(bigExt, (r) => r.maxExtTaskMs))} ms`],
-  ['100k words: long tasks (>50 ms) with / without extension', `${m(bigExt, (r) => r.longTasks)} / ${m(bigBare, (r) => r.longTasks)} (with extension work: ${Math.max(...bigExt.map((r) => r.longTasksWithExt))})`],
+  [
+    '100k words: long tasks (>50 ms) with / without extension',
+    `${m(bigExt, (r) => r.longTasks)} / ${m(bigBare, (r) => r.longTasks)} (with extension work: ${Math.max(...bigExt.map((r) => r.longTasksWithExt))})`,
+  ],
   ['100k words: elements added (body)', `${elementsAdded}`],
-  ['100k words: JS heap with / without extension', `${round(m(bigExt, (r) => r.heapMb), 2)} / ${round(m(bigBare, (r) => r.heapMb), 2)} MB (extra ${round(heapExtra, 2)} MB)`],
-  ['100k words: characters scanned, terms found', `${bigExt[0]!.scannedChars}, ${bigExt[0]!.terms!.length} (planted ${big.truth.size}; counts match: ${truthOk})`],
-  ['mark.js markRegExp, same page and vocabulary', `${split(markRuns)}; the call ${round(median(markRuns.map((r) => r.ms)))} ms wall; ${markRuns[0]!.marks} marks; ratio ${round(markMs / extMs)}× the extension in CPU (scripts alone ${round(markScriptMs / extScriptMs)}×), ${round(markWallMs / extWallMs)}× in wall time`],
-  ['100k words: matching in the background (warm, estimated in Node)', `${round(backgroundMs)} ms, off the page's main thread (${nodeTexts.length} text nodes, ${segments.length} segments)`],
-  ['100k words: counting every other occurrence when the list is first asked for (popup), not at load', `${round(m(bigExt, (r) => r.countCpuMs))} ms CPU; ${round(m(bigExt, (r) => r.countMs))} ms wall`],
+  [
+    '100k words: JS heap with / without extension',
+    `${round(
+      m(bigExt, (r) => r.heapMb),
+      2,
+    )} / ${round(
+      m(bigBare, (r) => r.heapMb),
+      2,
+    )} MB (extra ${round(heapExtra, 2)} MB)`,
+  ],
+  [
+    '100k words: characters scanned, terms found',
+    `${bigExt[0]!.scannedChars}, ${bigExt[0]!.terms!.length} (planted ${big.truth.size}; counts match: ${truthOk})`,
+  ],
+  [
+    'mark.js markRegExp, same page and vocabulary',
+    `${split(markRuns)}; the call ${round(median(markRuns.map((r) => r.ms)))} ms wall; ${markRuns[0]!.marks} marks; ratio ${round(markMs / extMs)}× the extension in CPU (scripts alone ${round(markScriptMs / extScriptMs)}×), ${round(markWallMs / extWallMs)}× in wall time`,
+  ],
+  [
+    '100k words: matching in the background (warm, estimated in Node)',
+    `${round(backgroundMs)} ms, off the page's main thread (${nodeTexts.length} text nodes, ${segments.length} segments)`,
+  ],
+  [
+    '100k words: counting every other occurrence when the list is first asked for (popup), not at load',
+    `${round(m(bigExt, (r) => r.countCpuMs))} ms CPU; ${round(m(bigExt, (r) => r.countMs))} ms wall`,
+  ],
   ['100k words without terms: extension time', split(noneExt)],
   ...realPages.map((n): [string, string] => [`${n}: extension time, terms`, `${split(real[n]!)}, ${real[n]![0]!.terms!.length} terms`]),
-  ['hover → visible tooltip, beyond the 250 ms intent delay', `median ${round(median(hover))} ms, max ${round(Math.max(...hover))} ms (${hover.length} hovers)`],
-  ['feed 50 paragraphs/s for 10 s: extension time per second', `CPU median ${round(feed.perSecondCpuMedian)} ms/s, max ${round(feed.perSecondCpuMax)} ms/s (wall median ${round(feed.perSecondMedian)}, max ${round(feed.perSecondMax)}); longest task with extension work ${round(feed.maxExtTaskMs)} ms; ${feed.terms} terms; counting when the list is asked for: ${round(feed.countMs)} ms, longest task ${round(feed.countMaxTaskMs)} ms`],
+  [
+    'hover → visible tooltip, beyond the 250 ms intent delay',
+    `median ${round(median(hover))} ms, max ${round(Math.max(...hover))} ms (${hover.length} hovers)`,
+  ],
+  [
+    'feed 50 paragraphs/s for 10 s: extension time per second',
+    `CPU median ${round(feed.perSecondCpuMedian)} ms/s, max ${round(feed.perSecondCpuMax)} ms/s (wall median ${round(feed.perSecondMedian)}, max ${round(feed.perSecondMax)}); longest task with extension work ${round(feed.maxExtTaskMs)} ms; ${feed.terms} terms; counting when the list is asked for: ${round(feed.countMs)} ms, longest task ${round(feed.countMaxTaskMs)} ms`,
+  ],
   ['popup: interactive (navigation → search box focused)', `median ${round(median(popup))} ms`],
-  ['search per keystroke, real glossary', `p50 ${round(median(searchReal.perKey), 2)} ms, p95 ${round(p95(searchReal.perKey), 2)} ms (${entries.length} entries, index ${round(searchReal.buildMs)} ms)`],
-  ['search per keystroke, 3,000 entries', `p50 ${round(median(searchBig.perKey), 2)} ms, p95 ${round(p95(searchBig.perKey), 2)} ms (index ${round(searchBig.buildMs)} ms)`],
+  [
+    'search per keystroke, real glossary',
+    `p50 ${round(median(searchReal.perKey), 2)} ms, p95 ${round(p95(searchReal.perKey), 2)} ms (${entries.length} entries, index ${round(searchReal.buildMs)} ms)`,
+  ],
+  [
+    'search per keystroke, 3,000 entries',
+    `p50 ${round(median(searchBig.perKey), 2)} ms, p95 ${round(p95(searchBig.perKey), 2)} ms (index ${round(searchBig.buildMs)} ms)`,
+  ],
   ...bundleSizes().map((b): [string, string] => [`bundle ${b.file}`, `${round(b.bytes / 1024)} kB (${round(b.gzip / 1024)} kB gzip)`]),
 ];
 
@@ -521,14 +618,27 @@ const md = [
   '',
   '| budget | measured | limit | |',
   '|---|---|---|---|',
-  ...budgets.map((b) => `| ${b.name} | ${round(b.value, 2)}${b.unit && ' ' + b.unit} | ${b.name.includes('ratio') || b.unit === '×' ? '≥' : '≤'} ${b.limit}${b.unit && ' ' + b.unit} | ${b.ok ? 'pass' : '**FAIL**'} |`),
+  ...budgets.map(
+    (b) =>
+      `| ${b.name} | ${round(b.value, 2)}${b.unit && ' ' + b.unit} | ${b.name.includes('ratio') || b.unit === '×' ? '≥' : '≤'} ${b.limit}${b.unit && ' ' + b.unit} | ${b.ok ? 'pass' : '**FAIL**'} |`,
+  ),
 ].join('\n');
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.md', md + '\n');
 writeFileSync(
   'bench/results/latest.json',
-  JSON.stringify({ date: new Date().toISOString(), runs: RUNS, rows: Object.fromEntries(rows), budgets, raw: { bigExt, bigBare, noneExt, real, markRuns, hover, feed, popup } }, null, 2) + '\n',
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      runs: RUNS,
+      rows: Object.fromEntries(rows),
+      budgets,
+      raw: { bigExt, bigBare, noneExt, real, markRuns, hover, feed, popup },
+    },
+    null,
+    2,
+  ) + '\n',
 );
 console.log(md);
 const failed = budgets.filter((b) => !b.ok);

@@ -7,10 +7,26 @@ import { GlossarySearch, type Searchable } from '../search/glossary-search';
 import { mulberry32 } from './generate-page';
 
 export const QUERIES = [
-  'mesa optimiser', 'goodheart', 'rlhf', 'treacherus turn', 'inner alignment', 'reward hacking', 'corrigability',
-  'goal misgeneralisation', 'deceptive', 'scalable oversight', 'interpretability', 'instrumental convergence',
-  'sparse autoencoder', 'wireheading', 'specification gaming', 'eliciting latent knowledge', 'power seeking',
-  'debate', 'superposition', 'orthogonality',
+  'mesa optimiser',
+  'goodheart',
+  'rlhf',
+  'treacherus turn',
+  'inner alignment',
+  'reward hacking',
+  'corrigability',
+  'goal misgeneralisation',
+  'deceptive',
+  'scalable oversight',
+  'interpretability',
+  'instrumental convergence',
+  'sparse autoencoder',
+  'wireheading',
+  'specification gaming',
+  'eliciting latent knowledge',
+  'power seeking',
+  'debate',
+  'superposition',
+  'orthogonality',
 ];
 
 export function keystrokeTimings(entries: readonly Searchable[], queries = QUERIES): { buildMs: number; perKey: number[] } {

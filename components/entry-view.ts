@@ -68,32 +68,42 @@ export function entryView(doc: Document, t: Translate, entries: readonly Display
     back.addEventListener('click', o.onBack);
   }
 
-  const deep = e.depth && depth === 'depth'
-    ? h(
-        doc,
-        'div',
-        { class: 'in-depth' },
-        h(doc, 'h3', {}, t('origin')),
-        h(doc, 'p', {}, e.depth.origin),
-        h(doc, 'h3', {}, t('keyIdeas')),
-        h(doc, 'ul', {}, ...e.depth.keyIdeas.map((k) => h(doc, 'li', {}, k))),
-        h(doc, 'h3', {}, t('debates')),
-        h(doc, 'ul', {}, ...e.depth.debates.map((k) => h(doc, 'li', {}, k))),
-        h(doc, 'h3', {}, t('furtherReading')),
-        h(doc, 'ul', {}, ...e.depth.furtherReading.map((s) => h(doc, 'li', {}, sourceCitation(doc, s)))),
-      )
-    : null;
+  const deep =
+    e.depth && depth === 'depth'
+      ? h(
+          doc,
+          'div',
+          { class: 'in-depth' },
+          h(doc, 'h3', {}, t('origin')),
+          h(doc, 'p', {}, e.depth.origin),
+          h(doc, 'h3', {}, t('keyIdeas')),
+          h(doc, 'ul', {}, ...e.depth.keyIdeas.map((k) => h(doc, 'li', {}, k))),
+          h(doc, 'h3', {}, t('debates')),
+          h(doc, 'ul', {}, ...e.depth.debates.map((k) => h(doc, 'li', {}, k))),
+          h(doc, 'h3', {}, t('furtherReading')),
+          h(doc, 'ul', {}, ...e.depth.furtherReading.map((s) => h(doc, 'li', {}, sourceCitation(doc, s)))),
+        )
+      : null;
 
   return h(
     doc,
     'article',
     { class: 'entry', 'data-entry': e.id, 'aria-labelledby': 'entry-term' },
-    h(doc, 'header', {}, back, h(doc, 'h2', { id: 'entry-term', tabindex: '-1' }, headingCase(e.term)), h(doc, 'span', { class: 'category' }, categoryLabel(e.category))),
+    h(
+      doc,
+      'header',
+      {},
+      back,
+      h(doc, 'h2', { id: 'entry-term', tabindex: '-1' }, headingCase(e.term)),
+      h(doc, 'span', { class: 'category' }, categoryLabel(e.category)),
+    ),
     depthControl,
     h(doc, 'p', { class: 'gist' }, e.gist),
     depth !== 'gist' ? h(doc, 'p', { class: 'definition' }, e.definition) : null,
     deep,
-    e.aliases.length ? h(doc, 'p', { class: 'aliases' }, h(doc, 'span', { class: 'label' }, t('aliases') + ': '), e.aliases.join(', ')) : null,
+    e.aliases.length
+      ? h(doc, 'p', { class: 'aliases' }, h(doc, 'span', { class: 'label' }, t('aliases') + ': '), e.aliases.join(', '))
+      : null,
     chipRow(t('related'), e.related, 'related'),
     chipRow(t('contrasts'), e.contrasts, 'contrasts'),
     h(

@@ -4,7 +4,14 @@
  */
 import { h } from './dom';
 
-export function switchRow(doc: Document, id: string, label: string, checked: boolean, onChange: (on: boolean) => void, disabled = false): HTMLElement {
+export function switchRow(
+  doc: Document,
+  id: string,
+  label: string,
+  checked: boolean,
+  onChange: (on: boolean) => void,
+  disabled = false,
+): HTMLElement {
   const input = h(doc, 'input', { type: 'checkbox', role: 'switch', id, class: 'switch' });
   input.checked = checked;
   input.disabled = disabled;

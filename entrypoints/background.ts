@@ -8,7 +8,18 @@ import { loadEntries } from 'virtual:glossary/entries';
 import matcher from 'virtual:glossary/matcher';
 import { exactEntry } from '@/background/lookup';
 import { withSite } from '@/background/toggle-site';
-import { isGetCardEntry, isGetStoredSettings, isLoadBrowserApi, isLoadPageUi, isLoadTooltipUi, isMatchSnapshot, isMatchTexts, isTermCount, isViewerOpened, type ContentMessage } from '@/messaging/contract';
+import {
+  isGetCardEntry,
+  isGetStoredSettings,
+  isLoadBrowserApi,
+  isLoadPageUi,
+  isLoadTooltipUi,
+  isMatchSnapshot,
+  isMatchTexts,
+  isTermCount,
+  isViewerOpened,
+  type ContentMessage,
+} from '@/messaging/contract';
 import { matchTexts } from '@/matching/match-texts';
 import { matchSnapshot } from '@/matching/match-snapshot';
 import { arxivAutoOpenTarget } from '@/background/pdf-open';
@@ -29,7 +40,9 @@ async function viewerFile(tabId: number): Promise<string | undefined> {
   return typeof file === 'string' ? file : undefined;
 }
 async function setViewerFile(tabId: number, file: string | null): Promise<void> {
-  await (file === null ? browser.storage.session.remove(viewerKey(tabId)) : browser.storage.session.set({ [viewerKey(tabId)]: file })).catch(() => {});
+  await (
+    file === null ? browser.storage.session.remove(viewerKey(tabId)) : browser.storage.session.set({ [viewerKey(tabId)]: file })
+  ).catch(() => {});
 }
 
 const MENU_ID = 'lookup-selection';
@@ -41,7 +54,12 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     browser.contextMenus.create({ id: MENU_ID, title: t('contextMenuLookup'), contexts: ['selection'] });
     // On links to PDFs only (by address: a .pdf path or an arXiv /pdf/ link).
-    browser.contextMenus.create({ id: PDF_MENU_ID, title: t('contextMenuOpenPdf'), contexts: ['link'], targetUrlPatterns: PDF_LINK_PATTERNS });
+    browser.contextMenus.create({
+      id: PDF_MENU_ID,
+      title: t('contextMenuOpenPdf'),
+      contexts: ['link'],
+      targetUrlPatterns: PDF_LINK_PATTERNS,
+    });
     // Versions before 0.3 kept a copy of the matcher in storage for pages to read; pages now send
     // their text here instead (page/match-source.ts).
     await browser.storage.local.remove('matcher').catch(() => {});
@@ -56,8 +74,7 @@ export default defineBackground(() => {
     badge = s.badge;
     for (const [tabId, n] of counts) void setBadge(tabId, n);
   });
-  const setBadge = (tabId: number, n: number) =>
-    action.setBadgeText({ tabId, text: badge && n > 0 ? String(n) : '' }).catch(() => {});
+  const setBadge = (tabId: number, n: number) => action.setBadgeText({ tabId, text: badge && n > 0 ? String(n) : '' }).catch(() => {});
   void action.setBadgeBackgroundColor?.({ color: '#6b4e00' });
   relaySettingsChanges();
   browser.runtime.onMessage.addListener((message, sender) => {
@@ -117,7 +134,11 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener(async (info, tab) => {
     if (info.menuItemId === PDF_MENU_ID && info.linkUrl) {
       const url = viewerUrlFor(browser.runtime.getURL('/pdf-viewer.html'), info.linkUrl);
-      await browser.tabs.create({ url, ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}), ...(tab?.id !== undefined ? { openerTabId: tab.id } : {}) });
+      await browser.tabs.create({
+        url,
+        ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}),
+        ...(tab?.id !== undefined ? { openerTabId: tab.id } : {}),
+      });
       return;
     }
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;

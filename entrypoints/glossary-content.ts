@@ -80,7 +80,6 @@ export default defineUnlistedScript({
   },
 });
 
-
 /**
  * The full page and the tooltip UI are separate scripts the background injects into this world
  * on first need; each leaves its factory on the world's global under `key`.

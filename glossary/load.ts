@@ -75,7 +75,10 @@ export function validateDocuments(docs: { file: string; data: unknown }[]): Entr
       if (owner && owner !== entry.id) problems.push(`${label}: ${field}: "${f}" is already a form of "${owner}"`);
       else formOwner.set(key, entry.id);
     }
-    for (const [field, ids] of [['related', entry.related], ['contrasts', entry.contrasts]] as const) {
+    for (const [field, ids] of [
+      ['related', entry.related],
+      ['contrasts', entry.contrasts],
+    ] as const) {
       ids.forEach((id, i) => {
         if (id === entry.id) problems.push(`${label}: ${field}.${i}: an entry cannot point to itself`);
         else if (!byId.has(id)) problems.push(`${label}: ${field}.${i}: "${id}" is not an entry`);

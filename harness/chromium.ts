@@ -69,7 +69,11 @@ export function assertBrowser(path: string, name: string, pkg: string, env: stri
  * extension was installed. `install()` loads it through the DevTools protocol
  * (Extensions.loadUnpacked, which needs --enable-unsafe-extension-debugging).
  */
-export async function launchChromiumBare(): Promise<{ context: BrowserContext; install(dir: string): Promise<ChromiumSession>; close(): Promise<void> }> {
+export async function launchChromiumBare(): Promise<{
+  context: BrowserContext;
+  install(dir: string): Promise<ChromiumSession>;
+  close(): Promise<void>;
+}> {
   assertBrowser(CHROMIUM_PATH, 'Chromium', 'chromium', 'CHROMIUM_PATH');
   const profile = mkdtempSync(join(tmpdir(), 'agc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -139,10 +143,10 @@ export async function tabIdOf(session: ChromiumSession, page: Page): Promise<num
 /** Send a message to the page's content script (top frame), as the popup does. */
 export async function sendToPage<T>(session: ChromiumSession, page: Page, message: unknown): Promise<T> {
   const tabId = await tabIdOf(session, page);
-  return session.serviceWorker.evaluate(
-    ([id, msg]) => chrome.tabs.sendMessage(id as number, msg, { frameId: 0 }),
-    [tabId, message] as const,
-  ) as Promise<T>;
+  return session.serviceWorker.evaluate(([id, msg]) => chrome.tabs.sendMessage(id as number, msg, { frameId: 0 }), [
+    tabId,
+    message,
+  ] as const) as Promise<T>;
 }
 
 /** get-page-terms, polled until the scan is done. */
@@ -170,7 +174,10 @@ export async function openWatched(context: BrowserContext, url: string, timeoutM
   const page = await context.newPage();
   page.setDefaultTimeout(timeoutMs);
   const errors: string[] = [];
-  page.on('console', (m) => (m.type() === 'error' || /hydrat/i.test(m.text())) && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
+  page.on(
+    'console',
+    (m) => (m.type() === 'error' || /hydrat/i.test(m.text())) && !/Failed to load resource/.test(m.text()) && errors.push(m.text()),
+  );
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('dialog', (d) => {
     errors.push(`dialog: ${d.message()}`);
@@ -184,11 +191,15 @@ export async function openWatched(context: BrowserContext, url: string, timeoutM
  * Send a message to our PDF viewer in a tab, as the popup does: a runtime message naming the
  * viewer's tab (extension pages are not reached by tabs.sendMessage).
  */
-export async function sendToViewer<T>(session: ChromiumSession, tabId: number, message: { type: string } & Record<string, unknown>): Promise<T> {
-  return session.serviceWorker.evaluate(
-    ([id, msg]) => chrome.runtime.sendMessage({ ...(msg as object), target: { tabId: id } }),
-    [tabId, message] as const,
-  ) as Promise<T>;
+export async function sendToViewer<T>(
+  session: ChromiumSession,
+  tabId: number,
+  message: { type: string } & Record<string, unknown>,
+): Promise<T> {
+  return session.serviceWorker.evaluate(([id, msg]) => chrome.runtime.sendMessage({ ...(msg as object), target: { tabId: id } }), [
+    tabId,
+    message,
+  ] as const) as Promise<T>;
 }
 
 /** get-page-terms from the viewer in a tab, polled until `done(report)` (default: scan done). */
@@ -208,7 +219,8 @@ export async function viewerTerms(
 }
 
 // Chromium names an extension's content-script world after the extension.
-const EXTENSION_NAME = (JSON.parse(readFileSync(resolve('public/_locales/en/messages.json'), 'utf8')) as { extName: { message: string } }).extName.message;
+const EXTENSION_NAME = (JSON.parse(readFileSync(resolve('public/_locales/en/messages.json'), 'utf8')) as { extName: { message: string } })
+  .extName.message;
 
 /**
  * Evaluate `expression` in the extension's content-script world of a page's top frame (found over
@@ -224,8 +236,14 @@ export async function evaluateInContentWorld<T>(session: ChromiumSession, page: 
     const { frameTree } = await cdp.send('Page.getFrameTree');
     const world = worlds.find((c) => c.name === EXTENSION_NAME && c.auxData?.frameId === frameTree.frame.id);
     if (!world) throw new Error(`no "${EXTENSION_NAME}" content-script world in ${page.url()}`);
-    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { contextId: world.id, expression, returnByValue: true, awaitPromise: true });
-    if (exceptionDetails) throw new Error(`in the content-script world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      contextId: world.id,
+      expression,
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (exceptionDetails)
+      throw new Error(`in the content-script world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
     return result.value as T;
   } finally {
     await cdp.detach();

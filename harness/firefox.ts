@@ -95,7 +95,6 @@ const OFFLINE_PREFS: Readonly<Record<string, string | number | boolean>> = {
 /** Headless Firefox reports no pointer, so `(hover: hover)` would be false; match Chromium. */
 const POINTER_PREFS = { 'ui.primaryPointerCapabilities': 6, 'ui.allPointerCapabilities': 6 }; // FINE|HOVER
 
-
 export interface FirefoxSession {
   browser: Browser;
   extensionBase: string;

@@ -11,7 +11,15 @@ import { build } from 'esbuild';
 export async function buildReactFixture(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'agc-react-'));
   const entry = resolve('tests/e2e/fixtures/react/app.jsx');
-  await build({ entryPoints: [entry], bundle: true, format: 'iife', outfile: join(dir, 'app.js'), jsx: 'automatic', define: { 'process.env.NODE_ENV': '"development"' }, logLevel: 'error' });
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    outfile: join(dir, 'app.js'),
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"development"' },
+    logLevel: 'error',
+  });
   // Server rendering: the same component and React, bundled for Node into one module.
   const ssr = await build({
     stdin: {

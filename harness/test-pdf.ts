@@ -37,7 +37,7 @@ export function paperHtml(appendixParagraphs = 0): string {
 <p class="abstract">We study when a trained model becomes a mesa-optimizer and how its objective can drift from the one it was trained on.</p>
 <div class="cols">
 <h2>1 Introduction</h2>
-${para('Optimizing a proxy too hard is the core of Goodhart\'s law: when a measure becomes a target, it ceases to be a good measure.')}
+${para("Optimizing a proxy too hard is the core of Goodhart's law: when a measure becomes a target, it ceases to be a good measure.")}
 ${filler(6)}
 <h2>2 Proxies and their failures</h2>
 ${para('A familiar failure is reward hacking, where the agent finds an unintended way to score highly without doing the task.')}

@@ -15,7 +15,17 @@
  * not a glossary form (the property tests in tests/unit check both).
  */
 import { KEYWORD, type CompiledMatcher } from './compiled';
-import { CLOSE_BRACKET, continuesAfterBreak, foldCode, isJoinerCode, isSpaceCode, isWordCode, mayBreakWord, OPEN_BRACKET, readingOf } from './char-rules';
+import {
+  CLOSE_BRACKET,
+  continuesAfterBreak,
+  foldCode,
+  isJoinerCode,
+  isSpaceCode,
+  isWordCode,
+  mayBreakWord,
+  OPEN_BRACKET,
+  readingOf,
+} from './char-rules';
 import { CHECK_SEED, checkStep, childOf, NO_TERMINAL, readPackedTrie, type PackedTrie } from './packed-trie';
 import { filterIndex, FNV_OFFSET, fromBase64, hashStep, pairIndex } from './token-hash';
 
@@ -130,15 +140,26 @@ const POSSESSIVE = /'s$/;
  * token, 2: the token without its possessive; phrases are tried either way). Appends the
  * longest match to `out` and returns where scanning resumes (the end of the match's last token), or `e` when nothing matches.
  */
-function matchAt(m: CompiledMatcher, trie: PackedTrie, text: string, s: number, e: number, hash: number, bareHash: number, f: number, out: TextMatch[]): number {
+function matchAt(
+  m: CompiledMatcher,
+  trie: PackedTrie,
+  text: string,
+  s: number,
+  e: number,
+  hash: number,
+  bareHash: number,
+  f: number,
+  out: TextMatch[],
+): number {
   const len = text.length;
   let bestTerminal: number | undefined;
   let bestEnd = -1;
   let resume = e;
 
   // Phrases and words: walk the trie token by token, reading the next word only when the trie
-  // has somewhere to go, and remember the longest terminal. The full word is tried even when only its bare form passed the word filter: it may still
-  // begin a phrase ("Goodhart's law" where "Goodhart" is a form of its own).
+  // has somewhere to go, and remember the longest terminal. The full word is tried even when
+  // only its bare form passed the word filter: it may still begin a phrase ("Goodhart's law"
+  // where "Goodhart" is a form of its own).
   let node = childOf(trie, 0, hash);
   let cut = 0;
   if (node === 0 && f & 2) {
@@ -219,7 +240,13 @@ function bracketFormAt(br: Record<string, number>, text: string, s: number, open
   const end = j + 1;
   // The form must end the word: "p(doom)s" is no match, "p(doom)'s" is (its possessive left out).
   if (end < len && isWordCode(text.charCodeAt(end))) return 0;
-  if (end + 1 < len && isJoinerCode(text.charCodeAt(end)) && isWordCode(text.charCodeAt(end + 1)) && !(endsInPossessive(text, end, end + 2) && !isWordCode(text.charCodeAt(end + 2)))) return 0;
+  if (
+    end + 1 < len &&
+    isJoinerCode(text.charCodeAt(end)) &&
+    isWordCode(text.charCodeAt(end + 1)) &&
+    !(endsInPossessive(text, end, end + 2) && !isWordCode(text.charCodeAt(end + 2)))
+  )
+    return 0;
   const key = readingOf(text.slice(s, end)).toLowerCase();
   const terminal = Object.hasOwn(br, key) ? br[key] : undefined;
   if (terminal === undefined) return 0;

@@ -47,7 +47,10 @@ export interface MatchSnapshotReply extends MatchTextsReply {
 }
 
 export function matchSnapshot(m: CompiledMatcher, segments: readonly (readonly string[])[]): MatchSnapshotReply {
-  const { matches, names } = matchTexts(m, segments.map((parts) => parts.join('')));
+  const { matches, names } = matchTexts(
+    m,
+    segments.map((parts) => parts.join('')),
+  );
   const extra: number[] = [];
   const evidence: SnapshotEvidence = { matches: 0, ungated: 0, keywords: 0 };
   const flat: number[] = [];
@@ -82,4 +85,3 @@ export function matchSnapshot(m: CompiledMatcher, segments: readonly (readonly s
   }
   return { matches, names, extra, evidence };
 }
-

@@ -19,5 +19,7 @@ export function isCaseSensitiveForm(form: string): boolean {
 
 /** Key used to detect two entries claiming the same form: case, quotes and hyphen/space folded. */
 export function formKey(form: string): string {
-  return readingOf(form.trim()).toLowerCase().replace(/[\s-]+/g, ' ');
+  return readingOf(form.trim())
+    .toLowerCase()
+    .replace(/[\s-]+/g, ' ');
 }

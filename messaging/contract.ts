@@ -56,7 +56,8 @@ export interface TermCountMessage {
   count: number;
 }
 
-export type ContentMessage = GetPageTermsMessage | RevealTermMessage | GetPageUrlMessage | StepTermMessage | ShowEntryMessage | GetPageKindMessage;
+export type ContentMessage =
+  GetPageTermsMessage | RevealTermMessage | GetPageUrlMessage | StepTermMessage | ShowEntryMessage | GetPageKindMessage;
 
 const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
 const hasType = (m: unknown, type: string) => isObject(m) && (m as { type?: unknown }).type === type;
@@ -141,7 +142,9 @@ export interface MatchTextsMessage {
   texts: string[];
 }
 export const isMatchTexts = (m: unknown): m is MatchTextsMessage =>
-  hasType(m, 'match-texts') && Array.isArray((m as { texts?: unknown }).texts) && (m as { texts: unknown[] }).texts.every((t) => typeof t === 'string');
+  hasType(m, 'match-texts') &&
+  Array.isArray((m as { texts?: unknown }).texts) &&
+  (m as { texts: unknown[] }).texts.every((t) => typeof t === 'string');
 
 /**
  * Content script -> background: match a scan root's text snapshot (page/text-snapshot.ts): per

@@ -9,5 +9,4 @@ import { browser } from 'wxt/browser';
 
 export type Translate = (key: string, ...subs: (string | number)[]) => string;
 
-export const t: Translate = (key, ...subs) =>
-  browser.i18n.getMessage(key as never, subs.map(String)) || key;
+export const t: Translate = (key, ...subs) => browser.i18n.getMessage(key as never, subs.map(String)) || key;

@@ -71,7 +71,10 @@ export class OptionsApp {
     sitesArea.value = s.sites.join('\n');
     const saveSites = h(doc, 'button', { type: 'button', id: 'save-sites' }, t('optionsSave'));
     saveSites.addEventListener('click', () => {
-      const lines = sitesArea.value.split('\n').map((l) => l.trim()).filter(Boolean);
+      const lines = sitesArea.value
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
       const bad = lines.filter((l) => normalizeSite(l) === null);
       const good = [...new Set(lines.map(normalizeSite).filter((x): x is string => x !== null))];
       void this.save({ sites: good }, bad.length ? t('optionsSitesDropped', bad.join(', ')) : undefined);
@@ -92,8 +95,27 @@ export class OptionsApp {
         { 'aria-labelledby': 'h-highlighting' },
         h(doc, 'h2', { id: 'h-highlighting' }, t('optionsHighlighting')),
         switchRow(doc, 'enabled', t('optionsEnabled'), s.enabled, (on) => void this.save({ enabled: on })),
-        this.radios('mode', t('optionsHighlighting'), s.mode, [['first', t('optionsModeFirst')], ['all', t('optionsModeAll')]], (mode) => void this.save({ mode })),
-        this.radios('style', t('optionsStyle'), s.style, [['underline', t('optionsStyleUnderline')], ['tint', t('optionsStyleTint')], ['underline-tint', t('optionsStyleBoth')]], (style) => void this.save({ style })),
+        this.radios(
+          'mode',
+          t('optionsHighlighting'),
+          s.mode,
+          [
+            ['first', t('optionsModeFirst')],
+            ['all', t('optionsModeAll')],
+          ],
+          (mode) => void this.save({ mode }),
+        ),
+        this.radios(
+          'style',
+          t('optionsStyle'),
+          s.style,
+          [
+            ['underline', t('optionsStyleUnderline')],
+            ['tint', t('optionsStyleTint')],
+            ['underline-tint', t('optionsStyleBoth')],
+          ],
+          (style) => void this.save({ style }),
+        ),
         switchRow(doc, 'badge', t('optionsBadge'), s.badge, (on) => void this.save({ badge: on })),
       ),
       h(
@@ -101,7 +123,16 @@ export class OptionsApp {
         'section',
         { 'aria-labelledby': 'h-sites' },
         h(doc, 'h2', { id: 'h-sites' }, t('optionsSites')),
-        this.radios('siteMode', t('optionsSites'), s.siteMode, [['blocklist', t('optionsSiteModeBlock')], ['allowlist', t('optionsSiteModeAllow')]], (siteMode) => void this.save({ siteMode })),
+        this.radios(
+          'siteMode',
+          t('optionsSites'),
+          s.siteMode,
+          [
+            ['blocklist', t('optionsSiteModeBlock')],
+            ['allowlist', t('optionsSiteModeAllow')],
+          ],
+          (siteMode) => void this.save({ siteMode }),
+        ),
         h(doc, 'label', { for: 'sites', id: 'sites-help' }, t('optionsSitesLabel')),
         sitesArea,
         h(doc, 'div', { class: 'actions' }, saveSites),

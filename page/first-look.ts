@@ -39,7 +39,9 @@ export interface PendingLook {
 export function lookAt(root: Node, source: MatchSource, now: () => number = () => performance.now()): PendingLook {
   const t0 = now();
   const snapshot = readSnapshot(root, MAX_SEGMENT_CHARS);
-  const look = snapshot ? source.matchSnapshot(snapshot.segments.map((s) => s.parts)).then((result) => ({ root, snapshot, result })) : Promise.resolve(null);
+  const look = snapshot
+    ? source.matchSnapshot(snapshot.segments.map((s) => s.parts)).then((result) => ({ root, snapshot, result }))
+    : Promise.resolve(null);
   return { ms: now() - t0, look };
 }
 

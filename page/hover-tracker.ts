@@ -91,11 +91,14 @@ export function trackHover(
         // 60 Hz: a timer of the full delay fires on a frame boundary, a hair late, and the card
         // waits a whole extra frame. Starting the show 10 ms early puts it in the frame at which
         // the intent delay ends.
-        intentTimer = setTimeout(() => {
-          // Still resting on the same term? Pointer checks keep `candidate` current, so no new
-          // hit test here (it could force a layout of a long page just before we show).
-          if (candidate === m && !tooltip.pinned) open(m, false);
-        }, Math.max(0, intentMs - SHOW_LEAD_MS));
+        intentTimer = setTimeout(
+          () => {
+            // Still resting on the same term? Pointer checks keep `candidate` current, so no new
+            // hit test here (it could force a layout of a long page just before we show).
+            if (candidate === m && !tooltip.pinned) open(m, false);
+          },
+          Math.max(0, intentMs - SHOW_LEAD_MS),
+        );
       }
       return;
     }
@@ -123,10 +126,11 @@ export function trackHover(
     if (!frame && now - lastCheck > 16) {
       lastCheck = now;
       check();
-    } else if (!frame) frame = win.requestAnimationFrame(() => {
-      lastCheck = win.performance.now();
-      check();
-    });
+    } else if (!frame)
+      frame = win.requestAnimationFrame(() => {
+        lastCheck = win.performance.now();
+        check();
+      });
   });
 
   listen('pointerdown', (e) => {

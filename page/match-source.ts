@@ -64,7 +64,11 @@ export function localMatchSource(m: CompiledMatcher): MatchSource {
     match: (texts) => Promise.resolve(perText(texts.length, matchTexts(m, texts).matches)),
     matchSnapshot: (segments) => {
       const reply = matchSnapshot(m, segments);
-      return Promise.resolve({ found: perText(segments.length, reply.matches), extra: perText(segments.length, reply.extra, 3), evidence: reply.evidence });
+      return Promise.resolve({
+        found: perText(segments.length, reply.matches),
+        extra: perText(segments.length, reply.extra, 3),
+        evidence: reply.evidence,
+      });
     },
   };
 }
@@ -76,7 +80,14 @@ function isReply(v: unknown): v is MatchTextsReply {
 
 function isSnapshotReply(v: unknown): v is MatchSnapshotReply {
   const e = (v as Partial<MatchSnapshotReply> | null)?.evidence;
-  return isReply(v) && Array.isArray((v as MatchSnapshotReply).extra) && !!e && typeof e.matches === 'number' && typeof e.ungated === 'number' && typeof e.keywords === 'number';
+  return (
+    isReply(v) &&
+    Array.isArray((v as MatchSnapshotReply).extra) &&
+    !!e &&
+    typeof e.matches === 'number' &&
+    typeof e.ungated === 'number' &&
+    typeof e.keywords === 'number'
+  );
 }
 
 /**

@@ -9,7 +9,15 @@
  * Must never: hold extension APIs (the caller registers the listener), or change the replies'
  * shapes (see messaging/contract.ts).
  */
-import { isGetPageKind, isGetPageTerms, isGetPageUrl, isRevealTerm, isShowEntry, isStepTerm, type PageTermsReport } from '../messaging/contract';
+import {
+  isGetPageKind,
+  isGetPageTerms,
+  isGetPageUrl,
+  isRevealTerm,
+  isShowEntry,
+  isStepTerm,
+  type PageTermsReport,
+} from '../messaging/contract';
 
 /** What a page answers with: the full glossary page, or the light page standing in for it. */
 export interface AnsweringPage {

@@ -1,11 +1,8 @@
 /**
- * Term index: every glossary match found on the page, and which of them are painted.
- *
- * What it does: keeps matches per entry in order of discovery, holds back gated matches until
- * the topic gate says the page is about AI, picks the ranges to paint (each entry's first
- * occurrence in the main content, else its first in the site's chrome; or all of them), answers "which painted match is at this text position", and
- * produces the `terms` list of the get-page-terms report.
- * Cost: O(1) per added match; pruning after DOM removals is O(matches).
+ * Term index: every match found on the page, which are painted, and the get-page-terms list.
+ * What it does: holds gated matches until the topic gate opens; paints each entry's first
+ * occurrence outside the site's chrome (else its first), or all; answers "which painted match
+ * is at this text position". Cost: O(1) per added match; pruning is O(matches).
  * Must never: touch the DOM beyond reading Range boundaries and `isConnected`.
  */
 import { TopicGate } from '../matching/topic-gate';
@@ -108,8 +105,7 @@ export class TermIndex {
 
   /** Drop matches whose text left the document or sits under `root` (about to be rescanned). */
   prune(root?: Node): void {
-    const dead = (m: PageMatch) =>
-      !m.nodes.every((n) => n.isConnected) || (root !== undefined && m.nodes.some((n) => root.contains(n)));
+    const dead = (m: PageMatch) => !m.nodes.every((n) => n.isConnected) || (root !== undefined && m.nodes.some((n) => root.contains(n)));
     for (const [entry, state] of this.byEntry) {
       if (!state.matches.some(dead)) continue;
       state.matches = state.matches.filter((m) => !dead(m));
@@ -167,7 +163,9 @@ export class TermIndex {
    * gate: a scan need not look for another place to show it.
    */
   knows(entry: number): boolean {
-    return (this.byEntry.get(entry)?.matches.some((m) => !m.chrome) ?? false) || this.pendingGated.some((m) => m.entry === entry && !m.chrome);
+    return (
+      (this.byEntry.get(entry)?.matches.some((m) => !m.chrome) ?? false) || this.pendingGated.some((m) => m.entry === entry && !m.chrome)
+    );
   }
 
   /** Whether the entry has a match numbered `seq` here outside the chrome, shown or held for the topic gate. */

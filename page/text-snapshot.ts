@@ -189,8 +189,17 @@ export class SnapshotMatches {
     const to = from + text.length;
     if (from < 0 || to > size || !holds(parts, starts, from, text)) return null;
     // The block's first and last words read the same only if what surrounds them cannot join them.
-    if (from > 0 && ((!isBoundaryCode(charAt(parts, starts, from - 1)) && !isBoundaryCode(text.charCodeAt(0))) || inLineBreak(parts, starts, from, size))) return null;
-    if (to < size && ((!isBoundaryCode(charAt(parts, starts, to)) && !isBoundaryCode(text.charCodeAt(text.length - 1))) || inLineBreak(parts, starts, to, size))) return null;
+    if (
+      from > 0 &&
+      ((!isBoundaryCode(charAt(parts, starts, from - 1)) && !isBoundaryCode(text.charCodeAt(0))) || inLineBreak(parts, starts, from, size))
+    )
+      return null;
+    if (
+      to < size &&
+      ((!isBoundaryCode(charAt(parts, starts, to)) && !isBoundaryCode(text.charCodeAt(text.length - 1))) ||
+        inLineBreak(parts, starts, to, size))
+    )
+      return null;
 
     const flat = this.found[this.seg] ?? NONE;
     let k = this.cursor[this.seg]!;
@@ -208,7 +217,6 @@ export class SnapshotMatches {
     return out ?? NONE;
   }
 }
-
 
 /** Where each part starts in the joined segment, and (last) the segment's length. */
 function partStarts(parts: readonly string[]): number[] {

@@ -16,17 +16,64 @@
 
 /** Elements whose text is never matched. */
 const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
-  'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'TT', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO',
-  'AUDIO', 'HEAD', 'TITLE',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'BUTTON',
+  'CODE',
+  'PRE',
+  'KBD',
+  'SAMP',
+  'VAR',
+  'TT',
+  'SVG',
+  'MATH',
+  'IFRAME',
+  'OBJECT',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'HEAD',
+  'TITLE',
   // Footnote marks, exponents and indices are not words of the sentence: RLHF<sup>1</sup> is RLHF.
-  'SUP', 'SUB',
+  'SUP',
+  'SUB',
 ]);
 
 /** Elements that flow inside a line; text across them belongs to one phrase. */
 const INLINE_TAGS = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'INS', 'DEL', 'MARK', 'Q',
-  'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'LABEL', 'NOBR', 'WBR', 'BIG', 'STRIKE',
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'BDO',
+  'DATA',
+  'DFN',
+  'EM',
+  'FONT',
+  'I',
+  'INS',
+  'DEL',
+  'MARK',
+  'Q',
+  'S',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+  'LABEL',
+  'NOBR',
+  'WBR',
+  'BIG',
+  'STRIKE',
 ]);
 
 /** Tag name of the extension's own elements; they are never scanned. */
@@ -50,7 +97,13 @@ const MARK = /^\s*[[(]?\s*(?:\d{1,3}|[a-z]|[*†‡§¶#]{1,3})\s*[\])]?\s*$/;
 function isMarkLink(el: Element): boolean {
   if (el.localName !== 'a') return false;
   const only = el.firstChild;
-  return only !== null && only === el.lastChild && only.nodeType === Node.TEXT_NODE && (only as Text).length <= 8 && MARK.test((only as Text).data);
+  return (
+    only !== null &&
+    only === el.lastChild &&
+    only.nodeType === Node.TEXT_NODE &&
+    (only as Text).length <= 8 &&
+    MARK.test((only as Text).data)
+  );
 }
 
 function skippedByAttributes(el: Element): boolean {
@@ -82,8 +135,7 @@ export interface WalkerOptions {
   isVisible?: (el: Element) => boolean;
 }
 
-const defaultVisible = (el: Element) =>
-  typeof el.checkVisibility === 'function' ? el.checkVisibility() : !(el as HTMLElement).hidden;
+const defaultVisible = (el: Element) => (typeof el.checkVisibility === 'function' ? el.checkVisibility() : !(el as HTMLElement).hidden);
 
 export class TextWalker {
   private walker: TreeWalker;
@@ -112,7 +164,10 @@ export class TextWalker {
   /** Characters of the blocks returned so far. */
   scannedChars = 0;
 
-  constructor(readonly root: Node, options: WalkerOptions = {}) {
+  constructor(
+    readonly root: Node,
+    options: WalkerOptions = {},
+  ) {
     const doc = root.ownerDocument ?? (root as Document);
     this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     this.isVisible = options.isVisible ?? defaultVisible;

@@ -12,7 +12,10 @@ import { classifyFetchFailure, looksLikePdf, type Failure } from './load-failure
 
 export type FetchResult = { ok: true; bytes: Uint8Array } | { ok: false; failure: Failure };
 
-export async function fetchPdf(url: string, win: Window & typeof globalThis = globalThis as Window & typeof globalThis): Promise<FetchResult> {
+export async function fetchPdf(
+  url: string,
+  win: Window & typeof globalThis = globalThis as Window & typeof globalThis,
+): Promise<FetchResult> {
   let bytes: Uint8Array;
   if (url.startsWith('file:')) {
     const read = await readLocal(url, win);

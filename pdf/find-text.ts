@@ -12,7 +12,11 @@ export function queryPattern(query: string): RegExp | null {
   const words = query.trim().split(/\s+/).filter(Boolean);
   if (!words.length) return null;
   // Curly and straight apostrophes and quotes are one character for the reader.
-  const parts = words.map((w) => escape(w).replace(/['\u2019]/g, "['\u2019]").replace(/["\u201c\u201d]/g, '["\u201c\u201d]'));
+  const parts = words.map((w) =>
+    escape(w)
+      .replace(/['\u2019]/g, "['\u2019]")
+      .replace(/["\u201c\u201d]/g, '["\u201c\u201d]'),
+  );
   return new RegExp(parts.join('\\s*'), 'giu');
 }
 

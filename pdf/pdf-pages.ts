@@ -52,7 +52,10 @@ export class PdfPages {
   /** Pages whose text layer is built (or failed): the document is fully read at numPages. */
   textDone = 0;
 
-  private constructor(private readonly o: PdfPagesOptions, first: { width: number; height: number }) {
+  private constructor(
+    private readonly o: PdfPagesOptions,
+    first: { width: number; height: number },
+  ) {
     this.scale = o.scale;
     const { doc, pdf, container } = o;
     const win = doc.defaultView!;
@@ -62,7 +65,18 @@ export class PdfPages {
       el.dataset.page = String(n);
       el.setAttribute('role', 'region');
       el.setAttribute('aria-label', o.pageLabel(n, pdf.numPages));
-      this.boxes.push({ n, el, width: first.width, height: first.height, page: null, canvas: null, renderTask: null, drawnScale: 0, text: null, visible: false });
+      this.boxes.push({
+        n,
+        el,
+        width: first.width,
+        height: first.height,
+        page: null,
+        canvas: null,
+        renderTask: null,
+        drawnScale: 0,
+        text: null,
+        visible: false,
+      });
     }
     container.replaceChildren(...this.boxes.map((b) => b.el));
     this.applyScale();
@@ -187,7 +201,11 @@ export class PdfPages {
       if (this.destroyed) return;
       const layer = this.o.doc.createElement('div');
       layer.className = 'textLayer';
-      const textLayer = new TextLayer({ textContentSource: page.streamTextContent(), container: layer, viewport: page.getViewport({ scale: 1 }) });
+      const textLayer = new TextLayer({
+        textContentSource: page.streamTextContent(),
+        container: layer,
+        viewport: page.getViewport({ scale: 1 }),
+      });
       try {
         await textLayer.render();
       } catch (err) {

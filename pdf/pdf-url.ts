@@ -71,7 +71,7 @@ export function isPdfPage(url: string, contentType?: string | null): boolean {
 /** `<viewer>?file=<url>`, the fragment (a page or a find, for the browser's viewer) left off. */
 export function viewerUrlFor(viewerBase: string, pdfUrl: string): string {
   const u = parse(pdfUrl);
-  const file = u ? (u.hash = '', u.href) : pdfUrl;
+  const file = u ? ((u.hash = ''), u.href) : pdfUrl;
   return `${viewerBase}?${new URLSearchParams({ file })}`;
 }
 

@@ -64,18 +64,44 @@ export class ViewerApp {
     const { doc, t } = this.d;
     // Symbol buttons get a name; a button with words is named by them (visible label = name).
     const button = (id: string, label: string, text: string | null, keys: string | undefined, onClick: () => void) => {
-      const b = h(doc, 'button', { type: 'button', id, 'aria-label': text ? undefined : label, title: keys ? `${label} (${keys})` : label, 'aria-keyshortcuts': keys }, text ?? SYMBOLS[id] ?? '');
+      const b = h(
+        doc,
+        'button',
+        {
+          type: 'button',
+          id,
+          'aria-label': text ? undefined : label,
+          title: keys ? `${label} (${keys})` : label,
+          'aria-keyshortcuts': keys,
+        },
+        text ?? SYMBOLS[id] ?? '',
+      );
       b.addEventListener('click', onClick);
       return b;
     };
-    this.pageInput = h(doc, 'input', { id: 'page-number', type: 'text', inputmode: 'numeric', autocomplete: 'off', size: '3', value: '1', 'aria-describedby': 'page-count' });
+    this.pageInput = h(doc, 'input', {
+      id: 'page-number',
+      type: 'text',
+      inputmode: 'numeric',
+      autocomplete: 'off',
+      size: '3',
+      value: '1',
+      'aria-describedby': 'page-count',
+    });
     this.pageInput.addEventListener('change', () => this.goTo(Number(this.pageInput.value)));
     this.pageInput.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') this.goTo(Number(this.pageInput.value));
     });
     this.pageCount = h(doc, 'span', { id: 'page-count' }, '');
     this.zoomLevel = h(doc, 'output', { id: 'zoom-level', 'aria-label': t('viewerZoomLevel') }, '');
-    this.findInput = h(doc, 'input', { id: 'find', type: 'search', autocomplete: 'off', spellcheck: 'false', placeholder: t('viewerFindPlaceholder'), 'aria-keyshortcuts': '/' });
+    this.findInput = h(doc, 'input', {
+      id: 'find',
+      type: 'search',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      placeholder: t('viewerFindPlaceholder'),
+      'aria-keyshortcuts': '/',
+    });
     this.findInput.addEventListener('input', () => this.find());
     this.findInput.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') {
@@ -201,10 +227,20 @@ export class ViewerApp {
     const keys = failureMessageKeys(failure, this.d.firefox);
     doc.title = t('viewerErrorDocTitle');
     doc.getElementById('doc-title')!.textContent = t('viewerErrorDocTitle');
-    const detail = url ? h(doc, 'p', { class: 'detail' }, t('viewerErrorAddress'), ' ', h(doc, 'a', { href: url, rel: 'noreferrer' }, url)) : null;
+    const detail = url
+      ? h(doc, 'p', { class: 'detail' }, t('viewerErrorAddress'), ' ', h(doc, 'a', { href: url, rel: 'noreferrer' }, url))
+      : null;
     const status = failure.status ? h(doc, 'p', { class: 'detail' }, t('viewerErrorStatus', failure.status)) : null;
     this.container.replaceChildren(
-      h(doc, 'div', { class: 'load-error', id: 'load-error', role: 'alert', 'data-kind': failure.kind }, h(doc, 'h2', {}, t(keys.title)), h(doc, 'p', {}, t(keys.hint)), status, detail),
+      h(
+        doc,
+        'div',
+        { class: 'load-error', id: 'load-error', role: 'alert', 'data-kind': failure.kind },
+        h(doc, 'h2', {}, t(keys.title)),
+        h(doc, 'p', {}, t(keys.hint)),
+        status,
+        detail,
+      ),
     );
     this.d.onFailed?.(failure);
   }

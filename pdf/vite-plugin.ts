@@ -40,11 +40,15 @@ export function pdfjsNoComputedImports(): Plugin {
       const file = id.replace(/\\/g, '/');
       const expected = EXPECTED.find(([re]) => re.test(file));
       if (!expected) {
-        if (/pdfjs-dist\/(legacy\/)?build\/.*\.min\.mjs$/.test(file)) this.error(`${file}: import pdf.js's readable build (pdfjs-dist/build/pdf.mjs, pdf.worker.mjs) so computed imports can be removed`);
+        if (/pdfjs-dist\/(legacy\/)?build\/.*\.min\.mjs$/.test(file))
+          this.error(
+            `${file}: import pdf.js's readable build (pdfjs-dist/build/pdf.mjs, pdf.worker.mjs) so computed imports can be removed`,
+          );
         return null;
       }
       const { code: out, count } = stripComputedImports(code);
-      if (count !== expected[1]) this.error(`${file}: expected ${expected[1]} computed import(s) in pdf.js, found ${count}; review pdf/vite-plugin.ts`);
+      if (count !== expected[1])
+        this.error(`${file}: expected ${expected[1]} computed import(s) in pdf.js, found ${count}; review pdf/vite-plugin.ts`);
       return { code: out, map: null };
     },
   };

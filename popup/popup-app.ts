@@ -87,7 +87,14 @@ export class PopupApp {
     this.offer = h(doc, 'section', { class: 'pdf-offer', id: 'pdf-offer', hidden: true, 'aria-label': t('popupOpenWithGlossary') });
     this.status = h(doc, 'div', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
     root.append(
-      h(doc, 'header', { class: 'top' }, h(doc, 'h1', { class: 'sr-only' }, t('extName')), h(doc, 'label', { for: 'search', class: 'sr-only' }, t('searchLabel')), this.input),
+      h(
+        doc,
+        'header',
+        { class: 'top' },
+        h(doc, 'h1', { class: 'sr-only' }, t('extName')),
+        h(doc, 'label', { for: 'search', class: 'sr-only' }, t('searchLabel')),
+        this.input,
+      ),
       this.offer,
       this.main,
       this.footer,
@@ -201,7 +208,13 @@ export class PopupApp {
         ? resultList(doc, entries, this.results, this.active, (i) => this.open(i), t('searchLabel'))
         : h(doc, 'p', { class: 'empty' }, t('searchNoResults', this.query));
     } else {
-      content = h(doc, 'section', { class: 'on-page', 'aria-labelledby': 'on-page-title' }, h(doc, 'h2', { id: 'on-page-title' }, t('onThisPage')), this.pageSection());
+      content = h(
+        doc,
+        'section',
+        { class: 'on-page', 'aria-labelledby': 'on-page-title' },
+        h(doc, 'h2', { id: 'on-page-title' }, t('onThisPage')),
+        this.pageSection(),
+      );
     }
     const showingList = this.entry === null && this.query.trim() !== '' && this.results.length > 0;
     this.input.setAttribute('aria-expanded', String(showingList));
@@ -227,12 +240,23 @@ export class PopupApp {
   private renderOffer(url: string | null, kind: string | null): void {
     const { doc, t } = this.d;
     if (!url || kind === 'pdf-viewer' || !isPdfPage(url, kind)) return;
-    const open = h(doc, 'button', { type: 'button', id: 'open-with-glossary', class: 'primary', 'aria-describedby': 'pdf-offer-hint' }, t('popupOpenWithGlossary'));
+    const open = h(
+      doc,
+      'button',
+      { type: 'button', id: 'open-with-glossary', class: 'primary', 'aria-describedby': 'pdf-offer-hint' },
+      t('popupOpenWithGlossary'),
+    );
     open.addEventListener('click', () => void this.d.openInViewer(url).then(() => this.d.close()));
     const html = arxivHtmlUrl(url);
     this.offer.replaceChildren(
       h(doc, 'p', { id: 'pdf-offer-hint' }, t('popupOpenWithGlossaryHint')),
-      h(doc, 'div', { class: 'pdf-actions' }, open, html ? h(doc, 'a', { href: html, id: 'arxiv-html', target: '_blank', rel: 'noreferrer' }, t('arxivHtmlVersion')) : null),
+      h(
+        doc,
+        'div',
+        { class: 'pdf-actions' },
+        open,
+        html ? h(doc, 'a', { href: html, id: 'arxiv-html', target: '_blank', rel: 'noreferrer' }, t('arxivHtmlVersion')) : null,
+      ),
     );
     this.offer.hidden = false;
   }
@@ -245,7 +269,14 @@ export class PopupApp {
     if (s && site && this.pageUrl) {
       const on = isURLEnabled({ ...s, enabled: true }, this.pageUrl);
       rows.push(
-        switchRow(doc, 'site-switch', t(s.siteMode === 'allowlist' ? 'highlightOnSiteAllowlist' : 'highlightOnSite', site), on, (want) => void this.setSite(site, want), !s.enabled),
+        switchRow(
+          doc,
+          'site-switch',
+          t(s.siteMode === 'allowlist' ? 'highlightOnSiteAllowlist' : 'highlightOnSite', site),
+          on,
+          (want) => void this.setSite(site, want),
+          !s.enabled,
+        ),
       );
     }
     if (s) rows.push(switchRow(doc, 'global-switch', t('highlightEverywhere'), s.enabled, (want) => void this.setGlobal(want)));

@@ -30,13 +30,19 @@ console.log(`With an in-depth layer: ${deep.length}`);
 console.log('\nBy category:');
 for (const c of CATEGORIES) {
   const inCat = entries.filter((e) => e.category === c);
-  console.log(`  ${CATEGORY_LABELS[c].padEnd(28)} ${String(inCat.length).padStart(4)}   (in depth: ${inCat.filter((e) => e.depth).length})`);
+  console.log(
+    `  ${CATEGORY_LABELS[c].padEnd(28)} ${String(inCat.length).padStart(4)}   (in depth: ${inCat.filter((e) => e.depth).length})`,
+  );
 }
 
 if (!existsSync(INVENTORY)) {
   console.log(`\nInventory not found at ${INVENTORY}; set GLOSSARY_INVENTORY to compare.`);
 } else {
-  const rows = readFileSync(INVENTORY, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+  const rows = readFileSync(INVENTORY, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split('\t'));
   const missing = rows.filter((r) => !byId.has(r[0]!));
   const extra = entries.filter((e) => !rows.some((r) => r[0] === e.id));
   console.log(`\nInventory: ${rows.length} terms, ${rows.length - missing.length} covered, ${missing.length} missing.`);

@@ -42,7 +42,8 @@ const chromeReport = await pageTerms(session, chromePage);
 const places: { text: string; inArticle: boolean }[] = await chromePage.evaluate(() => {
   const out: { text: string; inArticle: boolean }[] = [];
   for (const [name, hl] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights)
-    if (name.startsWith('alignment-glossary-')) for (const r of hl) out.push({ text: r.toString().toLowerCase(), inArticle: !!r.startContainer.parentElement?.closest('article') });
+    if (name.startsWith('alignment-glossary-'))
+      for (const r of hl) out.push({ text: r.toString().toLowerCase(), inArticle: !!r.startContainer.parentElement?.closest('article') });
   return out;
 });
 await chromePage.close();
@@ -50,34 +51,73 @@ const paintedIn = (id: string, inArticle: boolean) => {
   const forms = chromeReport.terms.find((t) => t.id === id)?.forms.map((f) => f.toLowerCase()) ?? [];
   return places.some((p) => forms.includes(p.text) && p.inArticle === inArticle);
 };
-const wellPlaced = chrome.inArticle.filter((id) => paintedIn(id, true)).length + chrome.chromeOnly.filter((id) => paintedIn(id, false)).length;
-rows.push(['site-chrome (first occurrence painted in the article)', String(chrome.inArticle.length + chrome.chromeOnly.length), String(wellPlaced), '']);
+const wellPlaced =
+  chrome.inArticle.filter((id) => paintedIn(id, true)).length + chrome.chromeOnly.filter((id) => paintedIn(id, false)).length;
+rows.push([
+  'site-chrome (first occurrence painted in the article)',
+  String(chrome.inArticle.length + chrome.chromeOnly.length),
+  String(wellPlaced),
+  '',
+]);
 for (const name of ['a04-ai-safety-needs-social-scientists', 'a07-ai-safety-gridworlds-readme']) {
   const expected = expectedTerms(name);
   const r = await web(`/pages/${name}.html`);
-  rows.push([name, String(expected.length), String(expected.length - missingExpected(expected, r.terms.flatMap((t) => t.forms)).length), '']);
+  rows.push([
+    name,
+    String(expected.length),
+    String(
+      expected.length -
+        missingExpected(
+          expected,
+          r.terms.flatMap((t) => t.forms),
+        ).length,
+    ),
+    '',
+  ]);
 }
-for (const name of ['offtopic-news-economics-box', 'offtopic-news-plain', 'offtopic-kin-selection', 'offtopic-school-debating', 'offtopic-audio-amplifiers', 'offtopic-ios-jailbreak', 'offtopic-quantum-computing']) {
+for (const name of [
+  'offtopic-news-economics-box',
+  'offtopic-news-plain',
+  'offtopic-kin-selection',
+  'offtopic-school-debating',
+  'offtopic-audio-amplifiers',
+  'offtopic-ios-jailbreak',
+  'offtopic-quantum-computing',
+]) {
   const r = await web(`/r/${name}.html`);
   rows.push([name, '0', '0', String(r.terms.length)]);
 }
-for (const name of ['c02-css-box-alignment', 'c04-biopython-sequence-alignment']) rows.push([name, '0', '0', String((await web(`/pages/${name}.html`)).terms.length)]);
+for (const name of ['c02-css-box-alignment', 'c04-biopython-sequence-alignment'])
+  rows.push([name, '0', '0', String((await web(`/pages/${name}.html`)).terms.length)]);
 
 // The PDF: each planted line-end break, found as one match over two lines (every occurrence painted).
-await session.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { mode: 'all' } }));
+await session.serviceWorker.evaluate(() =>
+  (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
+    settings: { mode: 'all' },
+  }),
+);
 const viewer = await session.context.newPage();
 await viewer.goto(`chrome-extension://${session.extensionId}/pdf-viewer.html?file=${encodeURIComponent(server.url('/p/line-breaks.pdf'))}`);
 await viewerTerms(session, await tabIdOf(session, viewer));
 const ranges: string[] = await viewer.evaluate(() => {
   const out: string[] = [];
-  for (const [name, hl] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights) if (name.startsWith('alignment-glossary-')) for (const r of hl) out.push(r.toString());
+  for (const [name, hl] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights)
+    if (name.startsWith('alignment-glossary-')) for (const r of hl) out.push(r.toString());
   return out;
 });
-const { planted, natural } = json<{ planted: { form: string }[]; natural: { form: string }[] }>(resolve('tests/fixtures/pdf-lines/line-breaks.expected.json'));
+const { planted, natural } = json<{ planted: { form: string }[]; natural: { form: string }[] }>(
+  resolve('tests/fixtures/pdf-lines/line-breaks.expected.json'),
+);
 const breaks = [...planted, ...natural];
-const broken = breaks.filter((p) => ranges.some((r) => r.includes('\n') && [readingOf(r), readingOf(r, true)].some((x) => x.toLowerCase() === p.form.toLowerCase())));
+const broken = breaks.filter((p) =>
+  ranges.some((r) => r.includes('\n') && [readingOf(r), readingOf(r, true)].some((x) => x.toLowerCase() === p.form.toLowerCase())),
+);
 rows.push(['line-breaks.pdf (breaks over a line end)', String(breaks.length), String(broken.length), '']);
-await session.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('settings'));
+await session.serviceWorker.evaluate(() =>
+  (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove(
+    'settings',
+  ),
+);
 
 await session.close();
 await server.close();

@@ -51,7 +51,9 @@ async function screenshots(session: ChromiumSession, url: string, scheme: 'light
   const page = await session.context.newPage();
   await page.goto(url);
   const report = await pageTerms(session, page);
-  console.log(`[${scheme}] ${report.terms.length} terms on the sample paper, scanned ${report.scannedChars} characters in ${report.scanMs} ms`);
+  console.log(
+    `[${scheme}] ${report.terms.length} terms on the sample paper, scanned ${report.scannedChars} characters in ${report.scanMs} ms`,
+  );
   const shot = async (p: Page, name: string) => {
     const file = `${OUT}/${name}-${scheme}.png`;
     await p.screenshot({ path: file });

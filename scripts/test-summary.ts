@@ -6,7 +6,12 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 for (const suite of ['unit', 'e2e']) {
-  const r = JSON.parse(readFileSync(`artifacts/test-results/${suite}.json`, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests?: number };
+  const r = JSON.parse(readFileSync(`artifacts/test-results/${suite}.json`, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests?: number;
+  };
   passed += r.numPassedTests;
   failed += r.numFailedTests;
   skipped += r.numPendingTests + (r.numTodoTests ?? 0);

@@ -85,7 +85,13 @@ export class GlossarySearch {
       }
     });
     for (const [letter, ids] of buckets) {
-      this.byLetter.set(letter, { fuse: new Fuse(ids.map((i) => ({ folded: this.folded[i]! })), FUSE_OPTIONS), ids });
+      this.byLetter.set(letter, {
+        fuse: new Fuse(
+          ids.map((i) => ({ folded: this.folded[i]! })),
+          FUSE_OPTIONS,
+        ),
+        ids,
+      });
     }
   }
 

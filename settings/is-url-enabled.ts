@@ -33,7 +33,10 @@ export function siteListed(host: string, sites: readonly string[]): boolean {
   return sites.some((s) => host === s || host.endsWith('.' + s));
 }
 
-export function isURLEnabled(settings: Pick<Settings, 'enabled' | 'siteMode' | 'sites'>, url: string | Pick<Location, 'protocol' | 'hostname'>): boolean {
+export function isURLEnabled(
+  settings: Pick<Settings, 'enabled' | 'siteMode' | 'sites'>,
+  url: string | Pick<Location, 'protocol' | 'hostname'>,
+): boolean {
   if (!settings.enabled) return false;
   const host = typeof url === 'string' ? hostOf(url) : hostOfLocation(url);
   if (host === null) return false;

@@ -12,7 +12,10 @@ import { storage } from 'wxt/utils/storage';
 import { SETTINGS_VERSION, repairedSettings as repaired, sanitizeSettings, type Settings } from './settings';
 import { migrations } from './migrations';
 
-/** The key the settings live under in local storage (content scripts get the raw value from the background, background/settings-relay.ts). */
+/**
+ * The key the settings live under in local storage. Pages never read it: they get the settings,
+ * sanitised, from the background (background/settings-relay.ts).
+ */
 export const SETTINGS_KEY = 'settings';
 
 const item = storage.defineItem<unknown>(`local:${SETTINGS_KEY}`, {

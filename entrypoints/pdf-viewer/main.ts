@@ -56,7 +56,9 @@ const app = new ViewerApp({
 app.mount(document.getElementById('app')!, file);
 
 browser.runtime.onMessage.addListener((message: unknown) =>
-  isForTab(message, myTabId) ? answerPageMessage(page, message, { url: () => file ?? location.href, kind: () => 'pdf-viewer', report }) : undefined,
+  isForTab(message, myTabId)
+    ? answerPageMessage(page, message, { url: () => file ?? location.href, kind: () => 'pdf-viewer', report })
+    : undefined,
 );
 
 // The background remembers which PDF this tab shows (the arXiv option must not bounce back).

@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { evaluateInContentWorld, launchChromium, pageTerms, tabIdOf, type ChromiumSession } from '../../harness/chromium';
 import { CHROME_BUILD, requireBuild } from '../../harness/paths';
-import { elementCountsScript, HIGHLIGHT_PREFIX, paintedRangesScript, scrollToRangeScript, tooltipTextScript } from '../../harness/page-probe';
+import {
+  elementCountsScript,
+  HIGHLIGHT_PREFIX,
+  paintedRangesScript,
+  scrollToRangeScript,
+  tooltipTextScript,
+} from '../../harness/page-probe';
 import { expectedTerms, missingExpected, serve, SHARED_PAGES, type StaticServer } from '../../harness/serve';
 
 let session: ChromiumSession;
@@ -56,7 +62,12 @@ describe('Chromium: real pages', () => {
       expect(t.forms.length).toBeGreaterThanOrEqual(1);
     }
     // Every term a reader of this page would want explained is marked.
-    expect(missingExpected(expectedTerms('a04-ai-safety-needs-social-scientists'), report.terms.flatMap((t) => t.forms))).toEqual([]);
+    expect(
+      missingExpected(
+        expectedTerms('a04-ai-safety-needs-social-scientists'),
+        report.terms.flatMap((t) => t.forms),
+      ),
+    ).toEqual([]);
 
     const painted = await page.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX);
     expect(painted.length).toBe(report.terms.length); // first occurrence of each term
@@ -67,7 +78,12 @@ describe('Chromium: real pages', () => {
   it('finds every term a reader of a07 would want explained', async () => {
     const page = await open('/pages/a07-ai-safety-gridworlds-readme.html');
     const report = await pageTerms(session, page);
-    expect(missingExpected(expectedTerms('a07-ai-safety-gridworlds-readme'), report.terms.flatMap((t) => t.forms))).toEqual([]);
+    expect(
+      missingExpected(
+        expectedTerms('a07-ai-safety-gridworlds-readme'),
+        report.terms.flatMap((t) => t.forms),
+      ),
+    ).toEqual([]);
     await page.close();
   });
 
@@ -142,9 +158,15 @@ describe('Chromium without its own `browser` namespace (before 148)', () => {
     // Take the world's own `browser` away, then add the content script again, as the background
     // does in tabs that were open at installation. The new copy announces itself once it has an API.
     expect(await evaluateInContentWorld(session, page, 'globalThis.browser = undefined; typeof browser')).toBe('undefined');
-    await page.evaluate((name) => window.addEventListener(name, () => ((window as { heardStart?: boolean }).heardStart = true)), `${session.extensionId}:alignment-glossary:started`);
+    await page.evaluate(
+      (name) => window.addEventListener(name, () => ((window as { heardStart?: boolean }).heardStart = true)),
+      `${session.extensionId}:alignment-glossary:started`,
+    );
     const tabId = await tabIdOf(session, page);
-    await session.serviceWorker.evaluate((id) => chrome.scripting.executeScript({ target: { tabId: id }, files: ['glossary-content.js'] }), tabId);
+    await session.serviceWorker.evaluate(
+      (id) => chrome.scripting.executeScript({ target: { tabId: id }, files: ['glossary-content.js'] }),
+      tabId,
+    );
     await expect.poll(() => page.evaluate(() => (window as { heardStart?: boolean }).heardStart === true), { timeout: 5000 }).toBe(true);
 
     // The polyfill's `browser` wraps `chrome`; the browser's own does not.

@@ -63,9 +63,9 @@ const painted = (page: Page) => page.evaluate(paintedRangesScript, HIGHLIGHT_PRE
 describe('Chromium: pages that move', () => {
   it('a React app hydrates without warnings, keeps working, and highlights follow its re-renders', async () => {
     const { page, errors } = await open('/react/index.html');
-    await expect.poll(async () => (await pageTerms(session, page)).terms.map((t) => t.id), { timeout: 5000 }).toEqual(
-      expect.arrayContaining(['inner-alignment', 'mesa-optimizer', 'reward-hacking']),
-    );
+    await expect
+      .poll(async () => (await pageTerms(session, page)).terms.map((t) => t.id), { timeout: 5000 })
+      .toEqual(expect.arrayContaining(['inner-alignment', 'mesa-optimizer', 'reward-hacking']));
     // The app keeps rendering (the counter advances) and reacts to input.
     const c1 = Number(await page.textContent('#count'));
     await page.waitForTimeout(600);
@@ -86,7 +86,9 @@ describe('Chromium: pages that move', () => {
     // Text replaced faster than a match round trip is painted once it holds still (1.5 s here).
     await page.waitForTimeout(3000);
     const report = await pageTerms(session, page);
-    expect(report.terms.map((t) => t.id)).toEqual(expect.arrayContaining(['inner-alignment', 'reward-hacking', 'goal-misgeneralization', 'mesa-optimizer']));
+    expect(report.terms.map((t) => t.id)).toEqual(
+      expect.arrayContaining(['inner-alignment', 'reward-hacking', 'goal-misgeneralization', 'mesa-optimizer']),
+    );
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -44,7 +44,14 @@ const tooltipLook = (page: Page) =>
     const box = document.querySelector('alignment-glossary-ui')!.shadowRoot!.querySelector('.tippy-box')!;
     const cs = getComputedStyle(box);
     const r = box.getBoundingClientRect();
-    return { bg: cs.backgroundColor, radius: cs.borderTopLeftRadius, font: cs.fontSize, width: Math.round(r.width), x: r.left + r.width / 2, y: r.top + 20 };
+    return {
+      bg: cs.backgroundColor,
+      radius: cs.borderTopLeftRadius,
+      font: cs.fontSize,
+      width: Math.round(r.width),
+      x: r.left + r.width / 2,
+      y: r.top + 20,
+    };
   });
 
 describe('Chromium: hostile pages', () => {
@@ -154,7 +161,15 @@ describe('Chromium: shadow roots and frames', () => {
     await pageTerms(session, page);
     const frame = page.frame({ url: /frame\.html$/ })!;
     await expect
-      .poll(() => frame.evaluate(() => [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((h) => [...h].map((r) => r.toString()))), { timeout: 5000 })
+      .poll(
+        () =>
+          frame.evaluate(() =>
+            [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.values()].flatMap((h) =>
+              [...h].map((r) => r.toString()),
+            ),
+          ),
+        { timeout: 5000 },
+      )
       .toEqual(['goal misgeneralization']);
     await page.close();
   });
@@ -187,7 +202,9 @@ describe('Chromium: corrupted settings', () => {
     session.context.off('console', onConsole);
     await page.close();
     await session.serviceWorker.evaluate(() =>
-      (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('settings'),
+      (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove(
+        'settings',
+      ),
     );
   });
 });

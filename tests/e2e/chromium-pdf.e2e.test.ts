@@ -78,7 +78,9 @@ describe('Chromium: PDF viewer', () => {
     expect(painted.map((p) => p.text.toLowerCase())).toEqual(expect.arrayContaining(['mesa-optimizer', 'reward hacking']));
     // The toolbar badge counts the viewer's terms, as for a web page.
     await expect
-      .poll(() => session.serviceWorker.evaluate((id) => (globalThis as unknown as BadgeApi).chrome.action.getBadgeText({ tabId: id }), tabId))
+      .poll(() =>
+        session.serviceWorker.evaluate((id) => (globalThis as unknown as BadgeApi).chrome.action.getBadgeText({ tabId: id }), tabId),
+      )
       .toBe(String(report.terms.length));
     await page.close();
   });
@@ -173,7 +175,10 @@ describe('Chromium: PDF viewer', () => {
     await page.keyboard.press('p');
     await expect.poll(async () => Number(await page.inputValue('#page-number'))).toBe(pageBefore - 1);
     await page.getByRole('button', { name: 'Fit width' }).click();
-    const width = await page.locator('.page').first().evaluate((el) => el.getBoundingClientRect().width);
+    const width = await page
+      .locator('.page')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().width);
     expect(width).toBeGreaterThan(1280 - 80);
     expect(width).toBeLessThanOrEqual(1280);
     // After zooming the text layer still lies over the glyphs: the painted term stays on the page.
@@ -188,7 +193,11 @@ describe('Chromium: PDF viewer', () => {
     await expect.poll(() => page.locator('#find-status').textContent()).toBe('1 of 2');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#find-status').textContent()).toBe('2 of 2');
-    const found = await page.evaluate(() => [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('pdf-viewer-find-current') ?? [])].map((r) => r.toString()));
+    const found = await page.evaluate(() =>
+      [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('pdf-viewer-find-current') ?? [])].map((r) =>
+        r.toString(),
+      ),
+    );
     expect(found).toEqual(['measure']);
     await page.fill('#find', 'reward   HACKING');
     await expect.poll(() => page.locator('#find-status').textContent()).toBe('1 of 1');
@@ -266,8 +275,8 @@ describe('Chromium: PDF viewer', () => {
     const a = await openViewer(server.url('/pdf/paper.pdf'));
     const b = await openViewer(server.url('/pdf/broken.pdf'));
     await viewerTerms(session, a.tabId, allTermsFound);
-    expect((await sendToViewer<string>(session, a.tabId, { type: 'get-page-url' }))).toBe(server.url('/pdf/paper.pdf'));
-    expect((await sendToViewer<string>(session, b.tabId, { type: 'get-page-url' }))).toBe(server.url('/pdf/broken.pdf'));
+    expect(await sendToViewer<string>(session, a.tabId, { type: 'get-page-url' })).toBe(server.url('/pdf/paper.pdf'));
+    expect(await sendToViewer<string>(session, b.tabId, { type: 'get-page-url' })).toBe(server.url('/pdf/broken.pdf'));
     expect((await viewerTerms(session, b.tabId)).terms).toEqual([]);
     // The keyboard command's message (Alt+Shift+N) reaches the viewer the same way.
     const stepped = await sendToViewer<string>(session, a.tabId, { type: 'step-term', direction: 1 });
@@ -333,7 +342,7 @@ describe('Chromium: PDF viewer', () => {
       await tab.close();
     });
 
-    it('with the option on, arXiv PDFs open in the viewer; Back returns to the browser\'s viewer and stays', async () => {
+    it("with the option on, arXiv PDFs open in the viewer; Back returns to the browser's viewer and stays", async () => {
       const options = await session.context.newPage();
       await options.goto(`chrome-extension://${session.extensionId}/options.html`);
       const toggle = options.locator('#arxiv-auto-open');

@@ -60,7 +60,9 @@ describe('Chromium: popup', () => {
     expect(await popup.evaluate(() => document.activeElement?.id)).toBe('search');
     await popup.waitForSelector('.page-terms button');
     const report = await pageTerms(session, page);
-    const listed = await popup.$$eval('.page-terms button', (bs) => bs.map((b) => [b.getAttribute('data-entry'), b.querySelector('.count')?.textContent]));
+    const listed = await popup.$$eval('.page-terms button', (bs) =>
+      bs.map((b) => [b.getAttribute('data-entry'), b.querySelector('.count')?.textContent]),
+    );
     expect(listed).toEqual(report.terms.map((t) => [t.id, `${t.count}×`]));
   });
 
@@ -138,13 +140,18 @@ describe('Chromium: options', () => {
     const bad = join(dir, 'broken-settings.json');
     writeFileSync(bad, '{"format":"alignment-glossary-settings","version":1,"settings":{"mode":"sometimes"');
     await options.locator('#import-file').setInputFiles(bad);
-    await expect.poll(() => options.locator('#message').textContent()).toMatch(/Could not import broken-settings\.json: it is not valid JSON/);
+    await expect
+      .poll(() => options.locator('#message').textContent())
+      .toMatch(/Could not import broken-settings\.json: it is not valid JSON/);
     expect(await options.locator('#message').getAttribute('role')).toBe('alert');
     await options.reload();
     expect(await options.locator('#mode-all').isChecked()).toBe(true);
 
     const good = join(dir, 'good.json');
-    writeFileSync(good, JSON.stringify({ format: 'alignment-glossary-settings', version: 1, settings: { mode: 'first', sites: ['example.org'] } }));
+    writeFileSync(
+      good,
+      JSON.stringify({ format: 'alignment-glossary-settings', version: 1, settings: { mode: 'first', sites: ['example.org'] } }),
+    );
     await options.locator('#import-file').setInputFiles(good);
     await expect.poll(() => options.locator('#message').textContent()).toMatch(/imported/);
     expect(await options.locator('#mode-first').isChecked()).toBe(true);
@@ -195,7 +202,8 @@ describe('Chromium: badge, keyboard path, install-time injection', () => {
     await expect.poll(async () => (await pageTerms(session, page)).openTooltip, { timeout: 5000 }).toEqual({ id: report.terms[0]!.id });
     const second = await sendToPage(session, page, { type: 'step-term', direction: 1 });
     expect(second).toBe(report.terms[1]!.id);
-    const live = () => page.evaluate(() => document.querySelector('alignment-glossary-ui')?.shadowRoot?.querySelector('[aria-live]')?.textContent);
+    const live = () =>
+      page.evaluate(() => document.querySelector('alignment-glossary-ui')?.shadowRoot?.querySelector('[aria-live]')?.textContent);
     await expect.poll(live, { timeout: 5000 }).toMatch(new RegExp(`^${report.terms[1]!.term}`, 'i'));
     await page.bringToFront();
     await page.keyboard.press('Escape');
@@ -209,7 +217,9 @@ describe('Chromium: badge, keyboard path, install-time injection', () => {
       const marker = await early.evaluate(() => ((window as unknown as { marker: number }).marker = Math.random()));
       expect(await early.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX)).toEqual([]);
       const installed = await bare.install(requireBuild(CHROME_BUILD));
-      await expect.poll(async () => (await early.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX)).length, { timeout: 10_000 }).toBeGreaterThan(5);
+      await expect
+        .poll(async () => (await early.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX)).length, { timeout: 10_000 })
+        .toBeGreaterThan(5);
       expect(await early.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(marker); // same document: no reload
       expect((await pageTerms(installed, early)).terms.length).toBeGreaterThan(5);
     } finally {

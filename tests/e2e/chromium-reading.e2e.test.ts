@@ -44,7 +44,10 @@ function expectPlanted(report: PageTermsReport, planted: { id: string; form: str
   for (const { id, form } of planted) {
     const term = report.terms.find((t) => t.id === id);
     expect(term, `${id} ("${form}")`).toBeDefined();
-    expect(term!.forms.map((f) => readingOf(f).toLowerCase()), id).toContain(readingOf(form).toLowerCase());
+    expect(
+      term!.forms.map((f) => readingOf(f).toLowerCase()),
+      id,
+    ).toContain(readingOf(form).toLowerCase());
     expect(term!.count, id).toBeGreaterThanOrEqual(planted.filter((p) => p.id === id).length);
   }
 }
@@ -60,15 +63,18 @@ function paintedPlacesScript(prefix: string) {
 }
 
 describe('Chromium: reading fidelity', () => {
-  it.each(['footnotes-html', 'footnotes-latexml'])('finds every term glued to a footnote or citation mark, or typeset oddly: %s', async (name) => {
-    const page = await open(`/r/${name}.html`);
-    const report = await pageTerms(session, page);
-    expect(report.status).toBe('done');
-    expectPlanted(report, expected<{ expected: { id: string; form: string }[] }>(READING, name).expected);
-    // A mark is never part of a form.
-    for (const t of report.terms) for (const f of t.forms) expect(f, t.id).not.toMatch(/\d$|[†*]$/);
-    await page.close();
-  });
+  it.each(['footnotes-html', 'footnotes-latexml'])(
+    'finds every term glued to a footnote or citation mark, or typeset oddly: %s',
+    async (name) => {
+      const page = await open(`/r/${name}.html`);
+      const report = await pageTerms(session, page);
+      expect(report.status).toBe('done');
+      expectPlanted(report, expected<{ expected: { id: string; form: string }[] }>(READING, name).expected);
+      // A mark is never part of a form.
+      for (const t of report.terms) for (const f of t.forms) expect(f, t.id).not.toMatch(/\d$|[†*]$/);
+      await page.close();
+    },
+  );
 
   it.each([
     'offtopic-news-economics-box',
@@ -127,7 +133,7 @@ function brokenPartScript(args: { prefix: string; text: string; part: 'first' | 
 }
 
 async function pollViewer(tabId: number, ok: (r: PageTermsReport) => boolean): Promise<PageTermsReport> {
-  for (let t0 = Date.now(); ; ) {
+  for (let t0 = Date.now(); ;) {
     const r = await sendToViewer<PageTermsReport>(session, tabId, { type: 'get-page-terms' });
     if (ok(r) || Date.now() - t0 > 5000) return r;
     await new Promise((res) => setTimeout(res, 50));
@@ -147,7 +153,9 @@ describe('Chromium: PDF line ends', () => {
   it('reads a term broken across lines as one match opening its card from either line, and says done only once every page is read', async () => {
     // Every occurrence painted, so each broken one can be seen as a range over two lines.
     await session.serviceWorker.evaluate(() =>
-      (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { mode: 'all' } }),
+      (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
+        settings: { mode: 'all' },
+      }),
     );
     const page = await session.context.newPage();
     page.setDefaultTimeout(10_000);
@@ -155,7 +163,7 @@ describe('Chromium: PDF line ends', () => {
     const tabId = await tabIdOf(session, page);
     // Polled from the first moment: no report says done before the whole document is read.
     const reports: PageTermsReport[] = [];
-    for (let t0 = Date.now(); Date.now() - t0 < 45_000; ) {
+    for (let t0 = Date.now(); Date.now() - t0 < 45_000;) {
       const r = await sendToViewer<PageTermsReport | undefined>(session, tabId, { type: 'get-page-terms' }).catch(() => undefined);
       if (r) reports.push(r);
       if (r?.status === 'done') break;
@@ -175,7 +183,9 @@ describe('Chromium: PDF line ends', () => {
     expect(samePage.length).toBeGreaterThanOrEqual(15);
     for (const p of samePage) {
       // Read with the line-end hyphen dropped or kept (a compound keeps it: "mesa-" / "optimizer").
-      const broken = ranges.filter((r) => /\n/.test(r) && [readingOf(r), readingOf(r, true)].some((x) => x.toLowerCase() === p.form.toLowerCase()));
+      const broken = ranges.filter(
+        (r) => /\n/.test(r) && [readingOf(r), readingOf(r, true)].some((x) => x.toLowerCase() === p.form.toLowerCase()),
+      );
       expect(broken.length, `${p.broken} painted as one match`).toBeGreaterThanOrEqual(1);
     }
     // The card opens from either line of a broken term.
@@ -189,7 +199,9 @@ describe('Chromium: PDF line ends', () => {
       expect((await pollViewer(tabId, (r) => r.openTooltip !== null)).openTooltip).toEqual({ id: 'mesa-optimizer' });
     }
     await session.serviceWorker.evaluate(() =>
-      (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('settings'),
+      (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove(
+        'settings',
+      ),
     );
     await page.close();
   });

@@ -16,7 +16,9 @@ describe('web-ext lint', () => {
   it('reports no errors and no warnings on the Firefox build', () => {
     let out: string;
     try {
-      out = execFileSync('npx', ['web-ext', 'lint', '--source-dir', requireBuild(FIREFOX_BUILD), '--output=json', '--no-input'], { encoding: 'utf8' });
+      out = execFileSync('npx', ['web-ext', 'lint', '--source-dir', requireBuild(FIREFOX_BUILD), '--output=json', '--no-input'], {
+        encoding: 'utf8',
+      });
     } catch (err) {
       // web-ext exits non-zero when it finds errors; its JSON is still on stdout.
       out = (err as { stdout?: string }).stdout ?? '';

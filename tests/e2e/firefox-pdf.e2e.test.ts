@@ -40,7 +40,10 @@ async function viewerReport(asker: Page, tabId: number, ok: (r: PageTermsReport)
   const t0 = Date.now();
   for (;;) {
     const r = (await asker
-      .evaluate((id) => (globalThis as unknown as Api).browser.runtime.sendMessage({ type: 'get-page-terms', target: { tabId: id } }), tabId)
+      .evaluate(
+        (id) => (globalThis as unknown as Api).browser.runtime.sendMessage({ type: 'get-page-terms', target: { tabId: id } }),
+        tabId,
+      )
       .catch(() => undefined)) as PageTermsReport | undefined;
     if (r && ok(r)) return r;
     if (Date.now() - t0 > ms) throw new Error(`viewer report not ready: ${JSON.stringify(r)}`);
@@ -52,7 +55,7 @@ const viewerPath = (file: string) => `pdf-viewer.html?file=${encodeURIComponent(
 const allTerms = (r: PageTermsReport) => Object.values(PAPER_TERMS).every((id) => r.terms.some((t) => t.id === id));
 
 describe('Firefox ESR: PDF viewer', () => {
-  it('renders the paper, reports its terms and opens a hovered term\'s tooltip', async () => {
+  it("renders the paper, reports its terms and opens a hovered term's tooltip", async () => {
     const viewer = await openExtensionPage(session, viewerPath(server.url('/pdf/paper.pdf')));
     const asker = await openExtensionPage(session, 'options.html');
     const tabId = await viewer.evaluate(async () => (await (globalThis as unknown as Api).browser.tabs.getCurrent()).id!);
@@ -60,7 +63,8 @@ describe('Firefox ESR: PDF viewer', () => {
     expect(Object.keys(report).sort()).toEqual(['openTooltip', 'scanMs', 'scannedChars', 'status', 'terms']);
     await viewer.bringToFront();
     const t0 = Date.now();
-    while (Date.now() - t0 < 8000 && !(await viewer.evaluate(() => document.querySelectorAll('.page canvas').length))) await new Promise((r) => setTimeout(r, 100));
+    while (Date.now() - t0 < 8000 && !(await viewer.evaluate(() => document.querySelectorAll('.page canvas').length)))
+      await new Promise((r) => setTimeout(r, 100));
     expect(await viewer.evaluate(() => document.querySelectorAll('.page canvas').length)).toBeGreaterThan(0);
 
     const target = (await viewer.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX)).find((p) => /mesa-optimizer/i.test(p.text))!;

@@ -41,8 +41,14 @@ async function termsOf(path: string): Promise<PageTermsReport> {
 describe('Firefox ESR: reading fidelity', () => {
   it('finds every term glued to a footnote mark or typeset oddly', async () => {
     const report = await termsOf('/r/footnotes-html.html');
-    const planted = (JSON.parse(readFileSync(resolve(READING, 'footnotes-html.expected.json'), 'utf8')) as { expected: { id: string; form: string }[] }).expected;
-    for (const { id, form } of planted) expect(report.terms.find((t) => t.id === id)?.forms.map((f) => readingOf(f).toLowerCase()), id).toContain(readingOf(form).toLowerCase());
+    const planted = (
+      JSON.parse(readFileSync(resolve(READING, 'footnotes-html.expected.json'), 'utf8')) as { expected: { id: string; form: string }[] }
+    ).expected;
+    for (const { id, form } of planted)
+      expect(
+        report.terms.find((t) => t.id === id)?.forms.map((f) => readingOf(f).toLowerCase()),
+        id,
+      ).toContain(readingOf(form).toLowerCase());
   });
 
   it('gives a news story with an economics box no highlight', async () => {
@@ -54,11 +60,14 @@ describe('Firefox ESR: reading fidelity', () => {
     const asker = await openExtensionPage(session, 'options.html');
     const tabId = await viewer.evaluate(async () => (await (globalThis as unknown as Api).browser.tabs.getCurrent()).id!);
     const ask = () =>
-      asker.evaluate((id) => (globalThis as unknown as Api).browser.runtime.sendMessage({ type: 'get-page-terms', target: { tabId: id } }), tabId).catch(() => undefined) as Promise<
-        PageTermsReport | undefined
-      >;
+      asker
+        .evaluate(
+          (id) => (globalThis as unknown as Api).browser.runtime.sendMessage({ type: 'get-page-terms', target: { tabId: id } }),
+          tabId,
+        )
+        .catch(() => undefined) as Promise<PageTermsReport | undefined>;
     let done: PageTermsReport | undefined;
-    for (let t0 = Date.now(); Date.now() - t0 < 45_000 && done?.status !== 'done'; ) {
+    for (let t0 = Date.now(); Date.now() - t0 < 45_000 && done?.status !== 'done';) {
       done = await ask();
       if (done?.status !== 'done') await new Promise((r) => setTimeout(r, 50));
     }

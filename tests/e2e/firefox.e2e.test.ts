@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, openExtensionPage, pageTermsIn, tabIdFor, type FirefoxSession } from '../../harness/firefox';
 import { FIREFOX_BUILD, requireBuild } from '../../harness/paths';
-import { elementCountsScript, HIGHLIGHT_PREFIX, paintedRangesScript, scrollToRangeScript, tooltipTextScript } from '../../harness/page-probe';
+import {
+  elementCountsScript,
+  HIGHLIGHT_PREFIX,
+  paintedRangesScript,
+  scrollToRangeScript,
+  tooltipTextScript,
+} from '../../harness/page-probe';
 import { SHARED_PAGES, serve, type StaticServer } from '../../harness/serve';
 
 let session: FirefoxSession;
@@ -52,7 +58,10 @@ describe('Firefox ESR', () => {
     await page.bringToFront();
     await page.mouse.move(box.x - 40, box.y + 40);
     await page.mouse.move(box.x, box.y, { steps: 4 });
-    const shown = await poll(() => pageTermsIn(session, url).then((r) => r.openTooltip), (v) => v !== null);
+    const shown = await poll(
+      () => pageTermsIn(session, url).then((r) => r.openTooltip),
+      (v) => v !== null,
+    );
     expect(shown).toEqual({ id: 'debate' });
     expect(await page.evaluate(tooltipTextScript)).toContain('AI safety via debate');
     expect((await page.evaluate(elementCountsScript)).body).toBe(before.body);

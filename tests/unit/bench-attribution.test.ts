@@ -34,7 +34,15 @@ const mainThread: TraceEvent = { name: 'thread_name', cat: '__metadata', ph: 'M'
 
 describe('extensionTime', () => {
   it('without tasks, charges each extension sample the time since the previous sample', () => {
-    const att = extensionTime(profile([[2, 100], [3, 300], [3, 400], [2, 500]]), EXT);
+    const att = extensionTime(
+      profile([
+        [2, 100],
+        [3, 300],
+        [3, 400],
+        [2, 500],
+      ]),
+      EXT,
+    );
     expect(att.ms).toBeCloseTo(0.3);
     expect(att.cpuMs).toBeCloseTo(0.3);
   });
@@ -42,21 +50,45 @@ describe('extensionTime', () => {
   it('never charges time from before the sample’s task began', () => {
     // Idle until 10,000 µs; the task starts at 9,900 and the first sample comes at 10,000.
     const tasks = [task(9_900, 300, 300)];
-    const att = extensionTime(profile([[2, 100], [3, 10_000], [3, 10_100]]), EXT, tasks);
+    const att = extensionTime(
+      profile([
+        [2, 100],
+        [3, 10_000],
+        [3, 10_100],
+      ]),
+      EXT,
+      tasks,
+    );
     expect(att.ms).toBeCloseTo(0.2);
     expect(att.spans[0]![0]).toBe(9_900);
   });
 
   it('counts only the CPU share of a task the thread was partly kept off the CPU in', () => {
     const tasks = [task(1_000, 1_000, 250)];
-    const att = extensionTime(profile([[2, 1_000], [3, 1_500], [3, 2_000]]), EXT, tasks);
+    const att = extensionTime(
+      profile([
+        [2, 1_000],
+        [3, 1_500],
+        [3, 2_000],
+      ]),
+      EXT,
+      tasks,
+    );
     expect(att.ms).toBeCloseTo(1);
     expect(att.cpuMs).toBeCloseTo(0.25);
   });
 
   it('charges the page’s own samples to nobody', () => {
     const tasks = [task(0, 1_000, 1_000)];
-    const att = extensionTime(profile([[2, 200], [2, 400], [2, 600]]), EXT, tasks);
+    const att = extensionTime(
+      profile([
+        [2, 200],
+        [2, 400],
+        [2, 600],
+      ]),
+      EXT,
+      tasks,
+    );
     expect(att.ms).toBe(0);
     expect(att.cpuMs).toBe(0);
   });

@@ -17,7 +17,9 @@ import { foldForSearch } from '../../search/glossary-search';
 const entries = loadGlossary(glossaryDir()).entries;
 const matcher = compileMatcher(entries);
 // Forms matched as phrases (acronyms are case-exact single words, tested elsewhere).
-const forms = entries.flatMap((e, index) => [e.term, ...e.aliases].filter((f) => /^[\p{L}\p{N} '’-]+$/u.test(f) && !/[A-Z]/.test(f.slice(1))).map((form) => ({ form, index })));
+const forms = entries.flatMap((e, index) =>
+  [e.term, ...e.aliases].filter((f) => /^[\p{L}\p{N} '’-]+$/u.test(f) && !/[A-Z]/.test(f.slice(1))).map((form) => ({ form, index })),
+);
 
 const APOSTROPHES = ["'", '’', 'ʼ', '′'];
 const HYPHENS = ['-', '‐', '‑', '‒', '–', '−'];

@@ -165,8 +165,14 @@ describe('token hash collisions', () => {
   it('never reports a word that only shares a hash with a glossary form', () => {
     const [form, impostor] = collidingPair();
     expect(hashString(form)).toBe(hashString(impostor));
-    const entries = [{ id: 'x', term: form }, { id: 'y', term: `${form} theory` }];
-    expect(matchPairs(entries, `the ${form} and the ${form} theory`)).toEqual([[form, 'x'], [`${form} theory`, 'y']]);
+    const entries = [
+      { id: 'x', term: form },
+      { id: 'y', term: `${form} theory` },
+    ];
+    expect(matchPairs(entries, `the ${form} and the ${form} theory`)).toEqual([
+      [form, 'x'],
+      [`${form} theory`, 'y'],
+    ]);
     expect(matchPairs(entries, `the ${impostor} and the ${impostor} theory`)).toEqual([]);
   });
 });

@@ -23,7 +23,8 @@ async function termsOn(html: string): Promise<string[]> {
   return ids;
 }
 
-const AI_CONTEXT = '<p>Large language models trained with reinforcement learning raise questions for AI alignment and AI safety research.</p>';
+const AI_CONTEXT =
+  '<p>Large language models trained with reinforcement learning raise questions for AI alignment and AI safety research.</p>';
 
 describe('inflected and derived forms on AI pages', () => {
   it.each([
@@ -36,8 +37,14 @@ describe('inflected and derived forms on AI pages', () => {
     ['Goodhart’s law bites when metrics become targets.', ['goodharts-law']],
     ['A model that seeks power, or keeps seeking power, worries us.', ['power-seeking']],
     ['The policy was over-optimized against the reward model.', ['reward-model-overoptimization']],
-    ['It is deceptively aligned and only corrigibly helpful; its estimate of p(doom) is P(doom).', ['deceptive-alignment', 'corrigibility', 'p-doom']],
-    ['Goodhart′s law, a mesa−optimizer, inter\u00adpretability and goal mis-\ngeneralization.', ['goodharts-law', 'mesa-optimizer', 'interpretability', 'goal-misgeneralization']],
+    [
+      'It is deceptively aligned and only corrigibly helpful; its estimate of p(doom) is P(doom).',
+      ['deceptive-alignment', 'corrigibility', 'p-doom'],
+    ],
+    [
+      'Goodhart′s law, a mesa−optimizer, inter\u00adpretability and goal mis-\ngeneralization.',
+      ['goodharts-law', 'mesa-optimizer', 'interpretability', 'goal-misgeneralization'],
+    ],
   ])('%s', async (sentence, ids) => {
     const found = await termsOn(`${AI_CONTEXT}<p>${sentence}</p>`);
     for (const id of ids) expect(found).toContain(id);
@@ -86,6 +93,8 @@ describe('the reading fixtures that are not about AI get no highlights', () => {
   });
 
   it('a mayor who seeks power is no power-seeking AI', async () => {
-    expect(await termsOn('<p>The mayor seeks power; seeking power is what mayors do, and the coalition faces existential risk.</p>')).toEqual([]);
+    expect(
+      await termsOn('<p>The mayor seeks power; seeking power is what mayors do, and the coalition faces existential risk.</p>'),
+    ).toEqual([]);
   });
 });

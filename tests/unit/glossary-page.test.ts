@@ -67,7 +67,11 @@ describe('GlossaryPage', () => {
     expect(terms(p)).toEqual([]);
     document.body.insertAdjacentHTML('beforeend', '<p>Inner alignment, RLHF and a mesa-optimizer.</p>');
     await waitFor(() => terms(p).length === 5, 3000);
-    expect(terms(p).map((t) => t[0]).sort()).toEqual(['debate', 'inner-alignment', 'mesa-optimizer', 'rlhf', 'sycophancy']);
+    expect(
+      terms(p)
+        .map((t) => t[0])
+        .sort(),
+    ).toEqual(['debate', 'inner-alignment', 'mesa-optimizer', 'rlhf', 'sycophancy']);
   });
 
   it('never changes the page text or adds elements to the body', async () => {
@@ -264,11 +268,13 @@ describe('PageScanner', () => {
       return index.report().map((t) => [t.id, t.count]);
     };
     // Prose: every paragraph ends in punctuation or white space, so one message is all it takes.
-    expect(await run('<h1>Notes </h1><p>Inner alignment and <em>RLHF</em>.</p>\n<p>A mesa-optimizer, again: inner alignment.</p>')).toEqual([
-      ['inner-alignment', 2],
-      ['rlhf', 1],
-      ['mesa-optimizer', 1],
-    ]);
+    expect(await run('<h1>Notes </h1><p>Inner alignment and <em>RLHF</em>.</p>\n<p>A mesa-optimizer, again: inner alignment.</p>')).toEqual(
+      [
+        ['inner-alignment', 2],
+        ['rlhf', 1],
+        ['mesa-optimizer', 1],
+      ],
+    );
     expect(sent).toEqual(['match-snapshot']);
     // No term at all: nothing is walked, nothing more is sent.
     expect(await run('<p>Flexbox aligns items along the main axis.</p><ul><li>start</li><li>end</li></ul>')).toEqual([]);
@@ -288,7 +294,11 @@ describe('PageScanner', () => {
     const { remoteMatchSource } = await import('../../page/match-source');
     document.body.innerHTML = '<p>Inner alignment.</p>'; // fixture
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    for (const answer of [() => Promise.reject(new Error('Extension context invalidated.')), () => Promise.resolve(undefined), () => Promise.resolve({ matches: 'x' })]) {
+    for (const answer of [
+      () => Promise.reject(new Error('Extension context invalidated.')),
+      () => Promise.resolve(undefined),
+      () => Promise.resolve({ matches: 'x' }),
+    ]) {
       const source = remoteMatchSource(answer);
       const index = new TermIndex(source.ids, source.terms);
       const scanner = new PageScanner(source, index, () => {});

@@ -33,7 +33,9 @@ describe('the glossary', () => {
 
   it('links only to entries that exist, never to itself', () => {
     const ids = new Set(entries.map((e) => e.id));
-    const broken = entries.flatMap((e) => [...e.related, ...e.contrasts].filter((id) => !ids.has(id) || id === e.id).map((id) => `${e.id} -> ${id}`));
+    const broken = entries.flatMap((e) =>
+      [...e.related, ...e.contrasts].filter((id) => !ids.has(id) || id === e.id).map((id) => `${e.id} -> ${id}`),
+    );
     expect(broken).toEqual([]);
   });
 
@@ -62,10 +64,26 @@ describe('the glossary', () => {
   it('covers the inner/outer alignment cluster in full', () => {
     const ids = new Set(entries.map((e) => e.id));
     for (const id of [
-      'inner-alignment', 'outer-alignment', 'mesa-optimizer', 'mesa-optimization', 'mesa-objective', 'base-objective',
-      'base-optimizer', 'proxy-goal', 'learned-optimization', 'deceptive-alignment', 'treacherous-turn',
-      'goal-misgeneralization', 'distributional-shift', 'goodharts-law', 'specification-gaming', 'reward-hacking',
-      'interpretability', 'in-context-learning', 'intragenomic-conflict', 'selfish-genetic-element',
+      'inner-alignment',
+      'outer-alignment',
+      'mesa-optimizer',
+      'mesa-optimization',
+      'mesa-objective',
+      'base-objective',
+      'base-optimizer',
+      'proxy-goal',
+      'learned-optimization',
+      'deceptive-alignment',
+      'treacherous-turn',
+      'goal-misgeneralization',
+      'distributional-shift',
+      'goodharts-law',
+      'specification-gaming',
+      'reward-hacking',
+      'interpretability',
+      'in-context-learning',
+      'intragenomic-conflict',
+      'selfish-genetic-element',
     ])
       expect(ids.has(id), id).toBe(true);
   });
@@ -87,11 +105,12 @@ describe('every entry can be found on a page', () => {
     const { compileMatcher } = await import('../../matching/compile');
     const { findMatches } = await import('../../matching/find-matches');
     const matcher = compileMatcher(entries);
-    const unreachable = entries.filter((e, i) =>
-      ![e.term, ...e.aliases, ...e.gatedAliases].some((f) => {
-        const ms = findMatches(matcher, `We read about ${f} today.`);
-        return ms.length === 1 && terminalEntry(ms[0]!.terminal) === i;
-      }),
+    const unreachable = entries.filter(
+      (e, i) =>
+        ![e.term, ...e.aliases, ...e.gatedAliases].some((f) => {
+          const ms = findMatches(matcher, `We read about ${f} today.`);
+          return ms.length === 1 && terminalEntry(ms[0]!.terminal) === i;
+        }),
     );
     expect(unreachable.map((e) => e.id)).toEqual([]);
   });

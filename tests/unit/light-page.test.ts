@@ -87,7 +87,9 @@ describe('LightPage', () => {
     const p = document.createElement('p');
     p.textContent = 'Machine learning models trained with RLHF can hide a mesa-optimizer; inner alignment matters.';
     document.body.append(p);
-    await vi.waitFor(() => expect(ids(page)).toEqual(expect.arrayContaining(['rlhf', 'mesa-optimizer', 'inner-alignment', 'debate'])), { timeout: 3000 });
+    await vi.waitFor(() => expect(ids(page)).toEqual(expect.arrayContaining(['rlhf', 'mesa-optimizer', 'inner-alignment', 'debate'])), {
+      timeout: 3000,
+    });
     expect(loadPage).toHaveBeenCalledTimes(1);
   });
 

@@ -5,9 +5,16 @@ import { installPolyfills } from '../../pdf/polyfills';
 function bareGlobal() {
   class BareMap<K, V> {
     private m = new Map<K, V>();
-    has(k: K) { return this.m.has(k); }
-    get(k: K) { return this.m.get(k); }
-    set(k: K, v: V) { this.m.set(k, v); return this; }
+    has(k: K) {
+      return this.m.has(k);
+    }
+    get(k: K) {
+      return this.m.get(k);
+    }
+    set(k: K, v: V) {
+      this.m.set(k, v);
+      return this;
+    }
   }
   class BareUint8Array extends Uint8Array {}
   return { Map: BareMap, WeakMap: BareMap, Math: {}, Uint8Array: BareUint8Array, atob } as unknown as typeof globalThis;
@@ -17,7 +24,10 @@ describe('pdf.js polyfills', () => {
   it('adds getOrInsertComputed / getOrInsert that compute once', () => {
     const g = bareGlobal();
     installPolyfills(g);
-    const m = new g.Map<string, number[]>() as unknown as { getOrInsertComputed(k: string, f: (k: string) => number[]): number[]; getOrInsert(k: string, v: number): number };
+    const m = new g.Map<string, number[]>() as unknown as {
+      getOrInsertComputed(k: string, f: (k: string) => number[]): number[];
+      getOrInsert(k: string, v: number): number;
+    };
     let calls = 0;
     const a = m.getOrInsertComputed('k', () => (calls++, [1]));
     expect(m.getOrInsertComputed('k', () => (calls++, [2]))).toBe(a);

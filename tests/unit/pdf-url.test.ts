@@ -54,14 +54,17 @@ describe('arXiv', () => {
     expect(arxivHtmlUrl(url)).toBe(html);
   });
 
-  it.each(['https://arxiv.org/list/cs.AI/recent', 'https://arxiv.org/pdf/', 'https://arxiv.org/pdf/../../etc', 'https://example.org/pdf/1906.01820', 'javascript:alert(1)'])(
-    '%s is not a paper',
-    (url) => {
-      expect(arxivIdFromUrl(url)).toBeNull();
-      expect(arxivHtmlUrl(url)).toBeNull();
-      expect(isArxivPdf(url)).toBe(false);
-    },
-  );
+  it.each([
+    'https://arxiv.org/list/cs.AI/recent',
+    'https://arxiv.org/pdf/',
+    'https://arxiv.org/pdf/../../etc',
+    'https://example.org/pdf/1906.01820',
+    'javascript:alert(1)',
+  ])('%s is not a paper', (url) => {
+    expect(arxivIdFromUrl(url)).toBeNull();
+    expect(arxivHtmlUrl(url)).toBeNull();
+    expect(isArxivPdf(url)).toBe(false);
+  });
 
   it('only /pdf/ addresses are arXiv PDFs', () => {
     expect(isArxivPdf('https://arxiv.org/pdf/1906.01820')).toBe(true);
@@ -100,7 +103,7 @@ describe('arXiv auto-open', () => {
     expect(arxivAutoOpenTarget('https://example.org/a.pdf', true, undefined)).toBeNull();
   });
 
-  it('lets the reader go back from the viewer to the browser\'s own viewer of the same PDF', () => {
+  it("lets the reader go back from the viewer to the browser's own viewer of the same PDF", () => {
     expect(arxivAutoOpenTarget(pdf, true, pdf)).toBeNull();
     expect(arxivAutoOpenTarget(`${pdf}#page=2`, true, pdf)).toBeNull();
     expect(arxivAutoOpenTarget('https://arxiv.org/pdf/2401.00001', true, pdf)).toBe('https://arxiv.org/pdf/2401.00001');

@@ -9,7 +9,11 @@ import messages from '../../public/_locales/en/messages.json';
 describe('find in text', () => {
   it('finds every hit, case-insensitively, across runs of whitespace and line breaks', () => {
     const text = 'Reward hacking is bad.\nReward\nhacking again; reward  HACKING.';
-    expect(findAll(text, 'reward hacking').map(([s, e]) => text.slice(s, e))).toEqual(['Reward hacking', 'Reward\nhacking', 'reward  HACKING']);
+    expect(findAll(text, 'reward hacking').map(([s, e]) => text.slice(s, e))).toEqual([
+      'Reward hacking',
+      'Reward\nhacking',
+      'reward  HACKING',
+    ]);
   });
 
   it('treats the query as text, not a pattern, and forgives curly apostrophes', () => {

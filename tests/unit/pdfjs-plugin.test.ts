@@ -8,7 +8,9 @@ const source = (file: string) => readFileSync(require.resolve(`pdfjs-dist/build/
 
 describe('pdf.js without computed-URL imports', () => {
   it('replaces import(<variable>) and leaves literal imports and strings alone', () => {
-    const { code, count } = stripComputedImports('a = await import(/*webpackIgnore: true*/ /*@vite-ignore*/ this.workerSrc); b = import("./x.js"); c = `await import("${"$"}{url}")`;');
+    const { code, count } = stripComputedImports(
+      'a = await import(/*webpackIgnore: true*/ /*@vite-ignore*/ this.workerSrc); b = import("./x.js"); c = `await import("${"$"}{url}")`;',
+    );
     expect(count).toBe(1);
     expect(code).not.toContain('this.workerSrc');
     expect(code).toContain('import("./x.js")');

@@ -25,14 +25,28 @@ describe('webextension-polyfill imported as an ES module (platform/polyfill-esm-
   it('hands over a native promise-based browser object as it is, without reading chrome', () => {
     const browser = { runtime: { id: 'ext' } };
     let chromeReads = 0;
-    const chrome = { get runtime() { chromeReads++; return { id: 'ext' }; } };
+    const chrome = {
+      get runtime() {
+        chromeReads++;
+        return { id: 'ext' };
+      },
+    };
     expect(evaluate({ browser, chrome })).toBe(browser);
     expect(chromeReads).toBe(0);
   });
 
   it('still wraps chrome where there is no native browser object', () => {
     const sent: unknown[] = [];
-    const chrome = { runtime: { id: 'ext', lastError: undefined, sendMessage: (m: unknown, cb: (r: unknown) => void) => { sent.push(m); cb('pong'); } } };
+    const chrome = {
+      runtime: {
+        id: 'ext',
+        lastError: undefined,
+        sendMessage: (m: unknown, cb: (r: unknown) => void) => {
+          sent.push(m);
+          cb('pong');
+        },
+      },
+    };
     const api = evaluate({ chrome }) as { runtime: { sendMessage(m: unknown): Promise<unknown> } };
     expect(api).not.toBe(chrome);
     return api.runtime.sendMessage('ping').then((reply) => {

@@ -28,10 +28,60 @@ const G: MiniEntry[] = [
 const matcher = compileMini(G);
 // Entry forms, plus the AI keywords the topic gate counts (the matcher reports those too).
 const allForms = new Set(
-  [...G.flatMap((e) => [e.term, ...(e.aliases ?? [])]), ...AI_KEYWORDS, ...AI_KEYWORDS_CASED].flatMap(formVariants).map((v) => v.toLowerCase()),
+  [...G.flatMap((e) => [e.term, ...(e.aliases ?? [])]), ...AI_KEYWORDS, ...AI_KEYWORDS_CASED]
+    .flatMap(formVariants)
+    .map((v) => v.toLowerCase()),
 );
 
-const words = ['\u00ad', '‐', '−', '-\n', '- \n ', '(', ')', 'p(doom)', 'P(doom)', 'mis', 'generalization', 'AI', 'AIs', 'LLMs', 'machine learning', 'inner', 'alignment', 'mesa', 'optimizer', 'mesa-optimizer', 'reward', 'model', 'models', 'recursive', 'modeling', 'ELK', 'elk', 'Elk', 'RLHF', "Goodhart's", 'law', 'the', 'a', 'of', 'x', '—', '-', "'", '’', '.', ',', '\n', ' ', '  ', 'İ', 'ß', '中文'];
+const words = [
+  '\u00ad',
+  '‐',
+  '−',
+  '-\n',
+  '- \n ',
+  '(',
+  ')',
+  'p(doom)',
+  'P(doom)',
+  'mis',
+  'generalization',
+  'AI',
+  'AIs',
+  'LLMs',
+  'machine learning',
+  'inner',
+  'alignment',
+  'mesa',
+  'optimizer',
+  'mesa-optimizer',
+  'reward',
+  'model',
+  'models',
+  'recursive',
+  'modeling',
+  'ELK',
+  'elk',
+  'Elk',
+  'RLHF',
+  "Goodhart's",
+  'law',
+  'the',
+  'a',
+  'of',
+  'x',
+  '—',
+  '-',
+  "'",
+  '’',
+  '.',
+  ',',
+  '\n',
+  ' ',
+  '  ',
+  'İ',
+  'ß',
+  '中文',
+];
 const textArb = fc
   .tuple(fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 4 })), { maxLength: 40 }), fc.constantFrom(' ', '', '\n'))
   .map(([ws, sep]) => ws.join(sep));
@@ -53,7 +103,10 @@ describe('matcher properties', () => {
           const after = text.slice(m.end, m.end + 2);
           expect(isWord(before) || (before !== undefined && /['’\u00ad-]/.test(before) && isWord(text[m.start - 2]))).toBe(false);
           // After the match: not a word character, and not a joiner that continues the word, except a possessive 's.
-          const continues = isWord(after[0]) || (/['’-]/.test(after[0] ?? '') && isWord(after[1]) && !/^['’][sS]/.test(after)) || (isWord(text[m.end - 1]) && continuesAfterBreak(text, m.end, text.length) >= 0);
+          const continues =
+            isWord(after[0]) ||
+            (/['’-]/.test(after[0] ?? '') && isWord(after[1]) && !/^['’][sS]/.test(after)) ||
+            (isWord(text[m.end - 1]) && continuesAfterBreak(text, m.end, text.length) >= 0);
           expect(continues).toBe(false);
         }
       }),
@@ -99,7 +152,11 @@ describe('walker and page properties', () => {
         const before = document.body.innerHTML;
         const reports = [];
         for (let i = 0; i < 2; i++) {
-          const page = new GlossaryPage(document, { source: localMatchSource(matcher), loadEntry: async () => null, loadTooltip: testTooltip });
+          const page = new GlossaryPage(document, {
+            source: localMatchSource(matcher),
+            loadEntry: async () => null,
+            loadTooltip: testTooltip,
+          });
           await page.start();
           reports.push(page.report().terms);
           page.stop();

@@ -26,7 +26,9 @@ const words = ['river', 'stone', 'window', 'garden', 'letter', 'morning', 'baske
 
 describe('reading rules on bad input', () => {
   it('a page of footnote marks without terms finds nothing', async () => {
-    const html = Array.from({ length: 400 }, (_, i) => `${words[i % 8]}<sup>${i}</sup><a href="#f${i}">[${i}]</a><sub>${i}</sub>`).join(' ');
+    const html = Array.from({ length: 400 }, (_, i) => `${words[i % 8]}<sup>${i}</sup><a href="#f${i}">[${i}]</a><sub>${i}</sub>`).join(
+      ' ',
+    );
     const r = await report(`<p>${html}</p>`);
     expect(r.status).toBe('done');
     expect(r.terms).toEqual([]);
@@ -43,7 +45,9 @@ describe('reading rules on bad input', () => {
 
   it('a text layer with one glyph per span still reads its words', async () => {
     const glyphs = (s: string) => [...s].map((c) => `<span>${c}</span>`).join('');
-    const r = await report(`<div class="textLayer">${glyphs('In practice reward hacking and ')}<span class="eol">\n</span>${glyphs('inner ali-')}<span class="eol">\n</span>${glyphs('gnment matter.')}</div>`);
+    const r = await report(
+      `<div class="textLayer">${glyphs('In practice reward hacking and ')}<span class="eol">\n</span>${glyphs('inner ali-')}<span class="eol">\n</span>${glyphs('gnment matter.')}</div>`,
+    );
     expect(r.terms.map((t) => [t.id, t.forms])).toEqual([
       ['reward-hacking', ['reward hacking']],
       ['inner-alignment', ['inner alignment']],

@@ -103,7 +103,12 @@ describe('siteKeyFor', () => {
 describe('missingExpected (e2e helper)', async () => {
   const { missingExpected } = await import('../../harness/serve');
   it('accepts equal forms, plurals and whole-word containment, nothing else', () => {
-    expect(missingExpected(['AI safety', 'side effects', 'debate', 'elk'], ['AI safety gridworlds', 'Avoiding side effects', 'debates', 'elkhound'])).toEqual(['elk']);
+    expect(
+      missingExpected(
+        ['AI safety', 'side effects', 'debate', 'elk'],
+        ['AI safety gridworlds', 'Avoiding side effects', 'debates', 'elkhound'],
+      ),
+    ).toEqual(['elk']);
     expect(missingExpected(['safety'], ['unsafety'])).toEqual(['safety']);
   });
 });

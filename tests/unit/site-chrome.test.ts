@@ -40,13 +40,21 @@ describe('first occurrence and the topic gate', () => {
   ];
   const run = async (html: string, countLater: boolean) => {
     document.body.innerHTML = html; // test fixture only
-    const page = new GlossaryPage(document, { source: localMatchSource(compileMini(G)), loadEntry: async () => null, loadTooltip: testTooltip, countLater });
+    const page = new GlossaryPage(document, {
+      source: localMatchSource(compileMini(G)),
+      loadEntry: async () => null,
+      loadTooltip: testTooltip,
+      countLater,
+    });
     await page.start();
     return page;
   };
 
   it.each([false, true])('paints the article occurrence, not the earlier one in the navigation (count later: %s)', async (countLater) => {
-    const page = await run('<nav><ul><li><a href="#a">Inner alignment</a></li></ul></nav><article><p id="a">Why inner alignment is hard, and RLHF.</p></article>', countLater);
+    const page = await run(
+      '<nav><ul><li><a href="#a">Inner alignment</a></li></ul></nav><article><p id="a">Why inner alignment is hard, and RLHF.</p></article>',
+      countLater,
+    );
     const painted = (page as unknown as { index: { paintSet(): { nodes: Text[] }[] } }).index.paintSet();
     expect(painted.map((m) => m.nodes[0]!.parentElement!.id).sort()).toEqual(['a', 'a']);
     expect(page.report().terms.map((t) => [t.id, t.count])).toEqual([
@@ -57,14 +65,20 @@ describe('first occurrence and the topic gate', () => {
   });
 
   it('a term only in the chrome is painted there', async () => {
-    const page = await run('<aside><p id="s">Tags: RLHF</p></aside><article><p>Inner alignment, mesa-optimizer and debate.</p></article>', true);
+    const page = await run(
+      '<aside><p id="s">Tags: RLHF</p></aside><article><p>Inner alignment, mesa-optimizer and debate.</p></article>',
+      true,
+    );
     const painted = (page as unknown as { index: { paintSet(): { nodes: Text[] }[] } }).index.paintSet();
     expect(painted.some((m) => m.nodes[0]!.parentElement!.id === 's')).toBe(true);
     page.stop();
   });
 
   it('terms in a sidebar alone do not make the page about AI', async () => {
-    const page = await run('<aside><p>RLHF, inner alignment and a mesa-optimizer.</p></aside><article><p>The school debate was lively.</p></article>', true);
+    const page = await run(
+      '<aside><p>RLHF, inner alignment and a mesa-optimizer.</p></aside><article><p>The school debate was lively.</p></article>',
+      true,
+    );
     expect(page.report().terms.map((t) => t.id)).not.toContain('debate');
     page.stop();
     const ai = await run('<article><p>RLHF, inner alignment and a mesa-optimizer.</p><p>The debate protocol.</p></article>', true);

@@ -28,7 +28,42 @@ const G: MiniEntry[] = [
 ];
 const matcher = compileMini(G);
 
-const words = ['\u00ad', '‐', '−', '-\n', 'p(doom)', 'AI', 'machine learning', 'inner', 'alignment', 'inner alignment', 'mesa', 'optimizer', 'mesa-optimizer', 'reward', 'model', 'ELK', 'RLHF', "Goodhart's", 'Goodhart', 'law', 'debate', 'the', 'x', '—', '-', "'", '’', '.', ',', '(', '\n', ' ', 'é', '中文'];
+const words = [
+  '\u00ad',
+  '‐',
+  '−',
+  '-\n',
+  'p(doom)',
+  'AI',
+  'machine learning',
+  'inner',
+  'alignment',
+  'inner alignment',
+  'mesa',
+  'optimizer',
+  'mesa-optimizer',
+  'reward',
+  'model',
+  'ELK',
+  'RLHF',
+  "Goodhart's",
+  'Goodhart',
+  'law',
+  'debate',
+  'the',
+  'x',
+  '—',
+  '-',
+  "'",
+  '’',
+  '.',
+  ',',
+  '(',
+  '\n',
+  ' ',
+  'é',
+  '中文',
+];
 const piece = fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 3 }));
 /** What stands between two blocks in the joined text: white space, punctuation, a glued letter, nothing. */
 const between = fc.constantFrom('', ' ', '\n', '.', 'x', '-', "'", ' \n ', '’', '-\n', '\u00ad');
@@ -87,23 +122,28 @@ describe('text snapshot', () => {
   it('a block whose text changed after the snapshot is never read off it', async () => {
     let changedSeen = 0;
     await fc.assert(
-      fc.asyncProperty(pageArb(fc.constantFrom('', ' ')), fc.integer({ min: 8, max: 400 }), fc.array(fc.tuple(fc.nat(), piece), { minLength: 1, maxLength: 4 }), async (page, maxChars, edits) => {
-        render(page);
-        const { matches } = await snapshotOf(maxChars);
-        // The page rewrites a few text nodes after the snapshot was read (same place, new words).
-        const spans = [...document.querySelectorAll('span')];
-        for (const [k, text] of edits) {
-          const span = spans[k % spans.length]!;
-          if (span.textContent !== text) changedSeen++;
-          if (span.firstChild) (span.firstChild as Text).data = text;
-          else span.append(text);
-        }
-        const walker = new TextWalker(document.body);
-        for (let b = walker.next(); b; b = walker.next()) {
-          const local = matches.forBlock(b.text, b.at);
-          if (local !== null) expect([...local]).toEqual(flat(b.text));
-        }
-      }),
+      fc.asyncProperty(
+        pageArb(fc.constantFrom('', ' ')),
+        fc.integer({ min: 8, max: 400 }),
+        fc.array(fc.tuple(fc.nat(), piece), { minLength: 1, maxLength: 4 }),
+        async (page, maxChars, edits) => {
+          render(page);
+          const { matches } = await snapshotOf(maxChars);
+          // The page rewrites a few text nodes after the snapshot was read (same place, new words).
+          const spans = [...document.querySelectorAll('span')];
+          for (const [k, text] of edits) {
+            const span = spans[k % spans.length]!;
+            if (span.textContent !== text) changedSeen++;
+            if (span.firstChild) (span.firstChild as Text).data = text;
+            else span.append(text);
+          }
+          const walker = new TextWalker(document.body);
+          for (let b = walker.next(); b; b = walker.next()) {
+            const local = matches.forBlock(b.text, b.at);
+            if (local !== null) expect([...local]).toEqual(flat(b.text));
+          }
+        },
+      ),
       { numRuns: 400 },
     );
     expect(changedSeen).toBeGreaterThan(300);
@@ -114,7 +154,13 @@ describe('text snapshot', () => {
     // block touches its neighbour's text is the one case the snapshot can miss (see the module).
     let empty = 0;
     // Half the pages are a few short blocks that touch (no text between them), as frameworks render lists.
-    const touching = fc.array(fc.tuple(fc.tuple(piece, fc.constant('')).map((p) => [p]), fc.constant('')), { minLength: 2, maxLength: 4 });
+    const touching = fc.array(
+      fc.tuple(
+        fc.tuple(piece, fc.constant('')).map((p) => [p]),
+        fc.constant(''),
+      ),
+      { minLength: 2, maxLength: 4 },
+    );
     await fc.assert(
       fc.asyncProperty(fc.oneof(pageArb(fc.constant(' ')), touching), async (page) => {
         render(page);
@@ -130,8 +176,24 @@ describe('text snapshot', () => {
   });
 
   const kinds = fc.constantFrom('p', 'p', 'p', 'li', 'pre', 'hidden', 'br');
-  const prose = fc.array(fc.tuple(fc.array(fc.tuple(piece, fc.constantFrom('', ' ')), { minLength: 1, maxLength: 6 }), fc.constantFrom(' ', '\n', '.', ' \n '), kinds), { minLength: 1, maxLength: 12 });
-  const touching = fc.array(fc.tuple(fc.array(fc.tuple(piece, fc.constant(' ')), { minLength: 1, maxLength: 3 }).map((ps) => ps.map(([t], i) => [t, i < ps.length - 1 ? ' ' : ''] as [string, string])), fc.constant(''), kinds), { minLength: 1, maxLength: 12 });
+  const prose = fc.array(
+    fc.tuple(
+      fc.array(fc.tuple(piece, fc.constantFrom('', ' ')), { minLength: 1, maxLength: 6 }),
+      fc.constantFrom(' ', '\n', '.', ' \n '),
+      kinds,
+    ),
+    { minLength: 1, maxLength: 12 },
+  );
+  const touching = fc.array(
+    fc.tuple(
+      fc
+        .array(fc.tuple(piece, fc.constant(' ')), { minLength: 1, maxLength: 3 })
+        .map((ps) => ps.map(([t], i) => [t, i < ps.length - 1 ? ' ' : ''] as [string, string])),
+      fc.constant(''),
+      kinds,
+    ),
+    { minLength: 1, maxLength: 12 },
+  );
   const isVisible = (el: Element) => !el.closest('[data-hidden]');
   function renderBlocks(page: [[string, string][], string, string][]) {
     document.body.replaceChildren();
@@ -171,18 +233,18 @@ describe('text snapshot', () => {
   });
 
   async function scanned(countLater: boolean) {
-      const source = localMatchSource(matcher);
-      const index = new TermIndex(source.ids, source.terms, 'first');
-      const scanner = new PageScanner(source, index, () => {}, { snapshots: countLater, countLater, isVisible });
-      await scanner.scan(document.body);
-      // Which occurrences are painted (the painter does not care in which order it gets them).
-      const painted = index
-        .paintSet()
-        .map((m) => `${m.text}@${m.range.startOffset}:${m.nodes[0]!.data}`)
-        .sort();
-      const uncounted = scanner.hasUncounted;
-      await scanner.countAll();
-      return { painted, report: index.report(), uncounted, pending: scanner.hasUncounted };
+    const source = localMatchSource(matcher);
+    const index = new TermIndex(source.ids, source.terms, 'first');
+    const scanner = new PageScanner(source, index, () => {}, { snapshots: countLater, countLater, isVisible });
+    await scanner.scan(document.body);
+    // Which occurrences are painted (the painter does not care in which order it gets them).
+    const painted = index
+      .paintSet()
+      .map((m) => `${m.text}@${m.range.startOffset}:${m.nodes[0]!.data}`)
+      .sort();
+    const uncounted = scanner.hasUncounted;
+    await scanner.countAll();
+    return { painted, report: index.report(), uncounted, pending: scanner.hasUncounted };
   }
 
   it('painting first and counting later paints and, once asked, counts what walking every block does', async () => {
@@ -208,10 +270,24 @@ describe('text snapshot', () => {
     // and the last block is walked for another reason (its words touch the block before), so
     // the entry turned up there before the occurrence in between was looked at.
     renderBlocks([
-      [[["Goodhart's", ' '], ['AI', '']], '', 'pre'],
+      [
+        [
+          ["Goodhart's", ' '],
+          ['AI', ''],
+        ],
+        '',
+        'pre',
+      ],
       [[['!', '']], '', 'p'],
       [[["Goodhart's", '']], '', 'p'],
-      [[['', ' '], ['', '']], '', 'p'],
+      [
+        [
+          ['', ' '],
+          ['', ''],
+        ],
+        '',
+        'p',
+      ],
       [[['AI', '']], '', 'p'],
       [[['Goodhart', '']], '', 'p'],
       [[['', '']], '', 'p'],
@@ -229,7 +305,11 @@ describe('text snapshot', () => {
     expect(glued.evidence.ungated).toBe(2);
     expect(glued.matches.forBlock('RLHF', 0)).toBeNull();
     // A match both readings find counts once (the topic gate must not see double).
-    expect(matchSnapshot(matcher, [['machine learning and ', 'RLHF', ' and ', 'ELK']]).evidence).toEqual({ matches: 3, ungated: 2, keywords: 1 });
+    expect(matchSnapshot(matcher, [['machine learning and ', 'RLHF', ' and ', 'ELK']]).evidence).toEqual({
+      matches: 3,
+      ungated: 2,
+      keywords: 1,
+    });
 
     document.body.innerHTML = `<p>RLHF.</p><script>${'var inner_alignment = 1;'.repeat(200)}</script><p>Inner alignment.</p>`; // fixture
     const { snap, matches } = await snapshotOf(100_000);

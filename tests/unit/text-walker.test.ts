@@ -29,29 +29,27 @@ describe('TextWalker', () => {
   });
 
   it('splits at a line break between inline wrappers (PDF text layers: one span per line)', () => {
-    expect(blocksOf('<div><span>the core of</span><br><span>Goodhart\'s law</span><span> holds</span><br><b><i>x</i></b><br><em>y</em></div>')).toEqual([
-      'the core of',
-      "Goodhart's law holds",
-      'x',
-      'y',
-    ]);
+    expect(
+      blocksOf("<div><span>the core of</span><br><span>Goodhart's law</span><span> holds</span><br><b><i>x</i></b><br><em>y</em></div>"),
+    ).toEqual(['the core of', "Goodhart's law holds", 'x', 'y']);
     expect(blocksOf('<p><span>reward</span><code>c</code><span>hacking</span></p>')).toEqual(['reward', 'hacking']);
   });
 
   it('ends a word at footnote marks, footnote links, citations and arXiv notes; not at emphasis', () => {
-    expect(blocksOf('<p>RLHF<sup>1</sup> and mesa-optimizer<sup><a href="#fn2">2</a></sup> then Inner alignment<a href="#fn5"><sup>5</sup></a>.</p>')).toEqual([
-      'RLHF',
-      'and mesa-optimizer',
-      'then Inner alignment',
-      '.',
-    ]);
+    expect(
+      blocksOf(
+        '<p>RLHF<sup>1</sup> and mesa-optimizer<sup><a href="#fn2">2</a></sup> then Inner alignment<a href="#fn5"><sup>5</sup></a>.</p>',
+      ),
+    ).toEqual(['RLHF', 'and mesa-optimizer', 'then Inner alignment', '.']);
     expect(blocksOf('<p>reward hacking<a href="#fn3" role="doc-noteref">3</a> and goal misgeneralization<sub>a</sub> [3]</p>')).toEqual([
       'reward hacking',
       'and goal misgeneralization',
       '[3]',
     ]);
     // A link with words is part of the sentence.
-    expect(blocksOf('<p>see <a href="#s2">inner alignment</a> here and mesa-<em>optimizer</em></p>')).toEqual(['see inner alignment here and mesa-optimizer']);
+    expect(blocksOf('<p>see <a href="#s2">inner alignment</a> here and mesa-<em>optimizer</em></p>')).toEqual([
+      'see inner alignment here and mesa-optimizer',
+    ]);
     expect(blocksOf('<p>corrigibility<cite>[4]</cite> as in <cite>Risks from Learned Optimization</cite> says</p>')).toEqual([
       'corrigibility',
       '[4]',
@@ -68,7 +66,9 @@ describe('TextWalker', () => {
   });
 
   it('keeps a word whole across a soft hyphen and <wbr>', () => {
-    expect(blocksOf('<p>inter&shy;pretability and deceptive align<wbr>ment</p>')).toEqual(['inter\u00adpretability and deceptive alignment']);
+    expect(blocksOf('<p>inter&shy;pretability and deceptive align<wbr>ment</p>')).toEqual([
+      'inter\u00adpretability and deceptive alignment',
+    ]);
   });
 
   it('skips code, form fields, editable regions, scripts and hidden elements', () => {

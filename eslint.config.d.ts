@@ -1,0 +1,4 @@
+// Types of eslint.config.js for the test that checks its shipped-folder list.
+export const SHIPPED: string[];
+declare const config: unknown[];
+export default config;
