@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the extension's cost in real headless Chromium, against baselines measured in
- * the same run, with every budget of DESIGN.md checked.
+ * the same run, with every budget of bench/README.md checked.
  *
  * Scenarios (medians over --runs, default 5):
  *  - a seeded 100,000-word page with planted terms (ground truth known) and one with no terms,

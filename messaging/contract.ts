@@ -1,7 +1,7 @@
 /**
  * The message contract between the content script and everything that asks it about the page
- * (popup, background, end-to-end tests, benchmarks). See DESIGN.md, "The contract the tests rely
- * on". Keep it stable: tests and benchmarks read these fields by name.
+ * (popup, background, end-to-end tests, benchmarks). See docs/architecture.md, "The contract".
+ * Keep it stable: tests and benchmarks read these fields by name.
  */
 import type { Settings } from '../settings/settings';
 

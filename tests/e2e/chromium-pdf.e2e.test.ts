@@ -62,7 +62,7 @@ describe('Chromium: PDF viewer', () => {
     const pages = await page.locator('.page').count();
     expect(pages).toBeGreaterThanOrEqual(3);
     const report = await viewerTerms(session, tabId, (r) => r.status === 'done' && allTermsFound(r));
-    // Exactly the contract's shape (DESIGN.md): nothing more, nothing less.
+    // Exactly the contract's shape (docs/architecture.md): nothing more, nothing less.
     expect(Object.keys(report).sort()).toEqual(['openTooltip', 'scanMs', 'scannedChars', 'status', 'terms']);
     expect(report.scannedChars).toBeGreaterThan(5000);
     const ids = report.terms.map((t) => t.id);
