@@ -1,15 +1,7 @@
 /**
- * CPU profiles for the benchmark: V8's sampling profiler over the DevTools protocol, and the
- * attribution of samples to the extension.
- *
- * What it does: `startProfile` samples the page's main thread every 100 µs (content scripts run
- * on it, in their own world); `extensionTime` sums the time of samples whose stack contains a
- * frame from chrome-extension://<id>/, and `hotFunctions` lists where that time went.
- * A sample stands for the time since the one before it. Given the thread's tasks from the trace
- * (trace.ts `mainThreadTasks`), that time is cut at the start of the sample's task (code cannot
- * have run before its task began: a late sample after an idle gap would otherwise charge the
- * gap), and its CPU share is the task's CPU time over its wall time (the time the operating
- * system kept the thread off the CPU is the machine's, not the script's).
+ * CPU profiles for the benchmark: V8's sampling profiler, and samples charged to the extension
+ * (a frame from chrome-extension://<id>/ on the stack), cut at their task's start and scaled by
+ * the task's CPU share from the trace, so a wait for a core is not the script's (bench/README.md).
  * Must never: attribute a sample without an extension frame on its stack to the extension.
  */
 import type { CDPSession, Page } from 'playwright-core';

@@ -1,12 +1,8 @@
 /**
- * Seeded benchmark pages: a long article of filler prose with glossary terms planted at known
- * places, so the benchmark knows exactly what the extension should report.
- *
- * What it does: `generatePage({ words, seed, plant })` writes paragraphs, headings, lists, links
- * and emphasis around the planted terms, and code blocks that repeat some terms (which must not
- * count). The filler vocabulary is checked against the compiled matcher so filler alone never
- * matches. Returns the HTML and the ground truth (id -> count).
- * Cost: milliseconds. Must never: use Math.random (runs must be comparable).
+ * Seeded benchmark pages: filler prose with glossary terms planted at known places (and code
+ * blocks repeating some, which must not count); returns the HTML and the ground truth.
+ * Cost: milliseconds. Must never: use Math.random (runs must be comparable), or write filler
+ * the compiled matcher matches.
  */
 import type { CompiledMatcher } from '../matching/compiled';
 import type { Entry } from '../glossary/schema';

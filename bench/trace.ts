@@ -1,20 +1,7 @@
 /**
- * DevTools traces for the benchmark: record the renderer's tasks with the CDP Tracing domain, so
- * the benchmark can find tasks over 50 ms, and the compilation of the extension's scripts (the
- * rest of its time is attributed from CPU profiles, cpu-profile.ts).
- * Every event also carries the thread's CPU time in it (`tdur`): on a machine with more busy
- * processes than cores, the operating system can take the page's main thread off the CPU in the
- * middle of a task, and that wait shows in the wall time (`dur`) of whatever happened to be
- * running. `mainThreadTasks` gives each task's wall and CPU time, so a profile sample can be
- * charged the CPU time it stood for; the compile and rendering figures come both ways too.
- *
- * Three categories are recorded: `toplevel` (one event per task, plus thread names); `v8`,
- * whose `v8.compile` events time each script's compilation before it runs (no profile sample
- * holds a frame of a script that is still being compiled, so without them a script that
- * compiles more up front would look cheaper than it is); and `devtools.timeline`, whose
- * rendering phases (style, layout, pre-paint, paint) time the work a script leaves the page's
- * main thread after it returns: mark.js's new elements are laid out and painted, the
- * extension's highlights are painted. No profile sample holds a script's frame then either.
+ * DevTools traces for the benchmark: tasks (for the 50 ms rule), script compilation (`v8.compile`,
+ * which no profile sample shows) and the rendering a script leaves behind, each in wall and in
+ * the thread's CPU time (`tdur`: a busy machine takes the thread off the CPU mid-task).
  * Must never: record categories the figures do not use.
  */
 import type { CDPSession, Page } from 'playwright-core';
