@@ -1,3 +1,8 @@
+/**
+ * Build config: the manifest (permissions, the hand-listed content script, commands) and plugins.
+ * Cost: build time only; what it lists decides what every page loads.
+ * Must never: ask for a permission the README's Permissions table does not explain.
+ */
 import { defineConfig } from 'wxt';
 import { glossaryPlugin } from './glossary/vite-plugin';
 import { pdfjsNoComputedImports } from './pdf/vite-plugin';
@@ -12,14 +17,16 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: settings. contextMenus: "Look up in glossary". scripting: add the content script
-    // to tabs that were open before installation.
+    // storage: settings. contextMenus: "Look up in glossary" and "Open PDF with the alignment
+    // glossary". scripting: add the glossary to tabs already open at install, inject page-ui.js
+    // on a page's first term and tooltip-ui.js on the first hover, and in a Chromium older than
+    // 148 inject browser-api.js (the polyfill).
     permissions: ['storage', 'contextMenus', 'scripting'],
     // The same sites the content script already runs on; scripting needs them spelled out.
     host_permissions: ['<all_urls>'],
     // The content script is an unlisted script (entrypoints/glossary-content.ts) and its
     // stylesheet a CSS entrypoint (entrypoints/highlight.css), listed here by hand: WXT's own
-    // content-script context costs every page about 0.65 ms of CPU (platform/script-lifetime.ts).
+    // content-script context would cost every page CPU time (measured: bench/README.md).
     // It uses the browser's own promise-based `browser`; a Chromium without one gets the polyfill
     // (entrypoints/browser-api.ts) injected on request (platform/content-browser.ts).
     // Frames too, but only same-origin ones do any work (the script checks).

@@ -1,8 +1,6 @@
 /**
- * Look-up: which glossary entry a selected phrase names exactly, if any.
- *
- * What it does: folds case, hyphens, quotes and British spellings the same way the popup's
- * search does and compares against every term and alias.
+ * Look-up: which glossary entry a selected phrase names exactly, folding case, hyphens, quotes and
+ * British spellings as the popup's search does, against every term and alias.
  * Cost: one pass over the glossary's forms per look-up (context-menu clicks only).
  * Must never: guess; a fuzzy look-up belongs to the popup's search, where the reader can choose.
  */

@@ -1,9 +1,7 @@
 /**
- * A tiny element builder: the only way UI in this project creates DOM.
- *
- * What it does: `h('p', { class: 'gist' }, 'text', child)` creates an element, sets attributes
- * with setAttribute and children with append, so strings always become text nodes.
- * Cost: what the equivalent createElement calls cost.
+ * A tiny element builder, the only way UI in this project creates DOM: `h('p', { class: 'gist' },
+ * 'text', child)` sets attributes with setAttribute and children with append, so strings always
+ * become text nodes. Cost: what the equivalent createElement calls cost.
  * Must never: assign innerHTML or outerHTML, or set `on*` attributes from strings.
  */
 export type Child = Node | string | null | undefined | false;

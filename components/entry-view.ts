@@ -1,10 +1,7 @@
 /**
- * Entry view: the full glossary entry as the popup shows it.
- *
- * What it does: term, category, a "how much to show" control (gist, definition, in depth when
- * the entry has a depth layer), aliases, related and contrasting terms as buttons, and every
- * source as a link. The caller decides what choosing a related term does.
- * Cost: a few dozen elements per entry, built when the entry is opened.
+ * Entry view: the full entry in the popup (term, category, a gist/definition/in-depth control,
+ * aliases, related and contrasting terms as buttons, every source as a link); the caller decides
+ * what choosing a related term does. Cost: a few dozen elements, built when the entry opens.
  * Must never: interpret entry text as markup.
  */
 import type { DisplayEntry } from '../glossary/display-types';

@@ -1,9 +1,7 @@
 /**
- * Result list: search results as an ARIA listbox (role option per entry) with one active item.
- *
- * What it does: renders term and gist per result; the search box keeps focus and points at the
- * active option with aria-activedescendant, so arrow keys move and Enter opens.
- * Cost: one <li> per result (at most 20).
+ * Result list: search results (term and gist) as an ARIA listbox with one active option; the
+ * search box keeps focus and points at it with aria-activedescendant, so arrows move and Enter
+ * opens. Cost: one <li> per result (at most 20).
  * Must never: move focus out of the search box while the reader types.
  */
 import type { DisplayEntry } from '../glossary/display-types';

@@ -1,10 +1,7 @@
 /**
- * Tooltip card: the content of the hover tooltip for one glossary entry, built with DOM APIs.
- *
- * What it does: term and category, the one-sentence gist, the definition, related and
- * contrasting terms as buttons (the caller decides what choosing one does), the source, and a
- * back button when the reader has followed a link.
- * Cost: ~20 elements per card, built on demand when a tooltip opens or navigates.
+ * Tooltip card: the hover tooltip's content for one entry (term, category, gist, definition,
+ * related and contrasting terms as buttons the caller handles, source, and a back button after a
+ * followed link). Cost: about 20 elements, built when a tooltip opens or navigates.
  * Must never: use innerHTML or interpret entry text as markup; every string is a text node.
  */
 import type { CardEntry } from '../glossary/display-types';

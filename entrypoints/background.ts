@@ -1,7 +1,8 @@
 /**
- * Background entry: wiring only. Matching for content scripts, badge, context menu, keyboard
- * commands, card data and the tooltip UI for content scripts, and injecting the content script into tabs that were open
- * before installation.
+ * Background entry, wiring only: page matching, card data, settings relay, badge, menus, commands,
+ * the arXiv option, and injecting scripts into tabs (wxt.config.ts says which and when).
+ * Cost: the compiled matcher and the glossary stay in the worker; a page costs a few messages.
+ * Must never: inject unasked, except the content script into tabs open at install or update.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { loadEntries } from 'virtual:glossary/entries';

@@ -1,10 +1,8 @@
 /**
- * The extension API for a content-script world that has none of its own: webextension-polyfill's
- * promise-based `browser`, left on the world's global for glossary-content.js. Only a Chromium
- * before 148 needs it; there the background injects this script into the frame that asks
- * (platform/content-browser.ts). Where the browser has its own promise-based `browser` (Firefox,
- * current Chromium) the polyfill hands that over and this script changes nothing.
+ * webextension-polyfill's promise-based `browser` for a content-script world without one, left on
+ * its global for glossary-content.js; injected on request only in a Chromium before 148.
  * Cost: 10 kB to compile, only in the frames of a browser that needs it.
+ * Must never: replace a `browser` the world already has (platform/content-browser.ts).
  */
 import { browser } from 'wxt/browser';
 

@@ -1,14 +1,8 @@
 /**
- * Content script entry: wiring only. Reads the settings (messaging/page-start), starts the light
- * page for this document (it loads the full glossary page once there is a term to show, see
- * page/light-page.ts), applies the settings (and their changes, without a reload) and answers
- * messages from the popup and the background. All logic lives in page/, matching/, messaging/
- * and settings/.
- * It is an unlisted WXT script that wxt.config.ts lists as the manifest's content script, which
- * spares every page WXT's content-script context (platform/script-lifetime.ts says what that
- * costs and what takes its place), compiled up front (platform/compile-hint-plugin.ts). It uses
- * the browser's own promise-based API, or the polyfill where there is none
- * (platform/content-browser.ts).
+ * Content script entry, wiring only: settings, the light page (page/light-page.ts) and messages.
+ * Listed by hand in wxt.config.ts, without WXT's content-script context (script-lifetime.ts).
+ * Cost: compiled whole in every page and frame (platform/compile-hint-plugin.ts): keep it small.
+ * Must never: work in a cross-origin frame, or import the full page, the UI or the glossary.
  */
 import { contentBrowser, type Api } from '@/platform/content-browser';
 import { LightPage } from '@/page/light-page';

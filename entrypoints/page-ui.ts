@@ -1,9 +1,8 @@
 /**
- * Full page script: the text walker, term index, painter, hover tracker and the rest of the
- * glossary page (page/glossary-page.ts), kept out of the content script that every page loads.
- * The background injects it into a frame's content-script world the first time the light page
- * (page/light-page.ts) finds something to walk there, or a card is asked for; it leaves its
- * factory on that world's global, which the page itself cannot see.
+ * Full page script (page/glossary-page.ts: walker, index, painter, hover), kept out of the content
+ * script; injected into a frame's content-script world on its first term or card request.
+ * Cost: compiled only in frames that have a term or a card to show.
+ * Must never: leave its factory where the page can see it (page/page-factory.ts says where).
  */
 import highlightCss from '@/entrypoints/highlight.css?inline';
 import { GlossaryPage } from '@/page/glossary-page';

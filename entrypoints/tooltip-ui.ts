@@ -1,8 +1,8 @@
 /**
- * Tooltip UI script: tippy, the card components and their styles, kept out of the content
- * script that every page loads. The background injects it into a page's content-script world
- * the first time a card is needed there (see page/lazy-tooltip.ts); it leaves its factory on
- * that world's global, which the page itself cannot see.
+ * Tooltip UI script: tippy, the card components and styles, kept out of the content script;
+ * injected into a page's content-script world for the first card (page/lazy-tooltip.ts).
+ * Cost: compiled only in frames where a card is shown.
+ * Must never: leave its factory where the page can see it (page/tooltip.ts says where).
  */
 import tippyCss from 'tippy.js/dist/tippy.css?inline';
 import tooltipCss from '@/page/tooltip.css?inline';

@@ -1,8 +1,6 @@
 /**
- * Display data: the part of each entry the UI shows, in the shape the UI wants.
- *
- * What it does: maps schema entries to `DisplayEntry` (related ids resolved to indexes, so a
- * tooltip can follow a link without a lookup table).
+ * Display data: maps schema entries to `DisplayEntry`, the part the UI shows, with related ids
+ * resolved to indexes so a tooltip can follow a link without a lookup table.
  * Cost: build time; the result is inlined into the bundles that show entries.
  * Must never: carry anything the UI does not render (it is shipped to every page).
  */

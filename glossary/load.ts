@@ -1,10 +1,7 @@
 /**
- * Glossary loader: reads every `glossary/entries/*.yaml`, validates each against the schema and
- * the whole set against cross-entry rules, and returns the entries sorted by id.
- *
- * What it does: turns files into typed entries, or throws one GlossaryError listing every problem
- * as `file: entry "id": field: message`, so a contributor can fix them all in one pass.
- * Cost: Node only (fs + yaml + zod), run by the build plugin, the tests and the report script.
+ * Glossary loader: reads and validates every `glossary/entries/*.yaml` (each entry, then the whole
+ * set) and returns them sorted by id, or throws one GlossaryError listing every problem so they
+ * can all be fixed in one pass. Cost: Node only (fs + yaml + zod), at build and in tests.
  * Must never: be imported by extension code; it would drag fs, yaml and zod into a bundle.
  */
 import { readdirSync, readFileSync } from 'node:fs';

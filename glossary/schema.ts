@@ -1,12 +1,8 @@
 /**
- * Glossary entry schema: the single definition of what an entry file may contain.
- *
- * What it does: declares the shape of `glossary/entries/<id>.yaml` with zod, so the build, the
- * tests and the coverage report validate entries the same way and report the file, the entry
- * and the field that is wrong.
- * Cost: build time and tests only; nothing here ships in the content script.
- * Must never: accept an entry whose text could be mistaken for markup by a renderer (the UI
- * builds DOM from these strings with textContent, but a reviewer should still see plain prose).
+ * Glossary entry schema (zod): the one definition of what `glossary/entries/<id>.yaml` may hold,
+ * so build, tests and report validate alike and name the wrong file, entry and field.
+ * Cost: build time and tests only. Must never: accept entry text that could pass for markup (the
+ * UI uses textContent, but a reviewer should still see plain prose).
  */
 import { z } from 'zod';
 

@@ -1,15 +1,8 @@
 /**
- * Vite plugin that turns `glossary/entries/*.yaml` into virtual modules at build time:
- *   - `virtual:glossary/matcher`: the packed token trie; the background matches content
- *     scripts' text with it (page/match-source.ts), extension pages import it;
- *   - `virtual:glossary/entries`: `loadEntries()`, the entries' display data (what a tooltip or
- *     the popup shows), parsed on first call.
- *
- * What it does: loads and validates the glossary (a bad entry fails the build with a message
- * naming file, entry and field), compiles the matcher, and inlines both: small tables as
- * `JSON.parse('…')` (faster to load than an object literal), the packed trie as a base64 string.
- * Cost: build time only (tens of ms); the page pays one JSON.parse per module it imports.
- * Must never: run in the extension; it reads files with Node's fs.
+ * Vite plugin: `glossary/entries/*.yaml` -> `virtual:glossary/matcher` (packed trie, base64) and
+ * `virtual:glossary/entries` (display data, parsed on first call), tables as `JSON.parse('…')`
+ * (faster to load than a literal); a bad entry fails the build naming file, entry and field.
+ * Cost: build time; a page pays one JSON.parse per module. Must never: run in the extension (fs).
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';

@@ -1,11 +1,8 @@
 /**
- * Chromium for end-to-end tests: Debian's /usr/bin/chromium driven by playwright-core, with the
- * built extension loaded unpacked (--load-extension), headless, in a fresh profile.
- *
- * What it does: launches, waits for the extension's service worker, and offers `pageTerms` and
- * friends that message the content script from the service worker, exactly as the popup does.
- * Cost: ~1 s per launch on this machine. Must never: download a browser, or skip when the
- * browser is missing (it throws with install instructions instead).
+ * Chromium for end-to-end tests: /usr/bin/chromium via playwright-core, headless, fresh profile,
+ * the extension loaded unpacked; `pageTerms` and friends message the content script from the
+ * service worker, as the popup does. Cost: a full browser launch. Must never: download a browser,
+ * or skip when it is missing (it throws with install instructions instead).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,12 +1,8 @@
 /**
- * Firefox for end-to-end tests: Debian's /usr/bin/firefox-esr driven by puppeteer-core over
- * WebDriver BiDi, with the built extension installed as a temporary add-on.
- *
- * What it does: launches headless with prefs that keep Firefox off the network, installs the
- * add-on, fixes its moz-extension:// UUID (pref `extensions.webextensions.uuids`) so tests can
- * open its pages, and talks to a tab's content script from an extension page, as the popup does.
- * Cost: ~3 s per launch on this machine. Must never: download a browser, or skip when the
- * browser is missing (it throws with install instructions instead).
+ * Firefox for end-to-end tests: /usr/bin/firefox-esr via puppeteer-core over WebDriver BiDi,
+ * headless and off the network, the extension a temporary add-on with a fixed UUID (so tests can
+ * open its pages). Cost: a full browser launch. Must never: download a browser, or skip when it
+ * is missing (it throws with install instructions instead).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -1,9 +1,8 @@
 /**
  * Test PDFs made on the spot: a two-column, multi-page "paper" with known alignment terms,
- * printed by headless Chromium (page.pdf), plus a malformed one. Nothing is downloaded or
- * checked in; the test that uses them makes them.
- *
+ * printed by headless Chromium (page.pdf), plus a malformed one.
  * Cost: one short-lived headless Chromium without the extension (so no highlight is printed).
+ * Must never: be downloaded or checked in; the test that uses them makes them.
  */
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, QUIET_FLAGS, assertBrowser } from './chromium';

@@ -1,9 +1,7 @@
 /**
- * Character rules: how each character reads inside a term, for the build-time variant generator,
- * the runtime matcher, the snapshot's boundary test and the popup search alike.
- * What it does: classes (word, joiner, space, invisible), the fold a term is compared in, and
- * the reading of a line end inside a word (typeset "mis-" + newline + "generalization").
- * Cost: a comparison or two per character; no allocation unless a string needs folding.
+ * Character rules: how each character reads in a term (word, joiner, space, invisible; the fold;
+ * a line end inside a word), for the variant generator, matcher, snapshot boundary test and popup
+ * search alike. Cost: a comparison or two per character; no allocation unless a string is folded.
  * Must never: be duplicated elsewhere (tests/unit/char-rules.test.ts checks that all users agree).
  */
 

@@ -1,13 +1,8 @@
 /**
- * Build-time compiler: glossary entries -> CompiledMatcher (a packed token trie plus an acronym
- * table).
- *
- * What it does: expands every term and alias into its variants, lower-cases phrases, keeps
- * acronyms case-sensitive, marks gated forms (ambiguous words, other fields' concepts: matched only
- * on AI pages), adds derived forms (derived-forms.ts) and the AI-topic keywords the gate counts.
- * Cost: build time and tests only (a few ms for the whole glossary).
- * Must never: let two entries own one key silently; the loader rejects such glossaries, and
- * here the first owner wins so a bad build still behaves deterministically.
+ * Build-time compiler: glossary entries -> CompiledMatcher (packed token trie + acronym table):
+ * every term and alias with its variants and derived forms, acronyms case-sensitive, gated forms
+ * marked, and the AI-topic keywords the gate counts. Cost: build time and tests only.
+ * Must never: let two entries own one key silently (the loader rejects it; here the first wins).
  */
 import type { Entry } from '../glossary/schema';
 import { KEYWORD, terminalOf, type CompiledMatcher, type TrieNode } from './compiled';

@@ -1,13 +1,8 @@
 /**
- * The compiled matcher's data shape, shared by the build-time compiler and the runtime scanner.
- *
- * The token trie is packed into flat typed arrays (see packed-trie.ts) and shipped as base64, so
- * the page pays one native decode instead of parsing or building objects. Terminal values are
- * `entryIndex * 2 + gated` for glossary forms and KEYWORD for AI-topic keywords. A gated form is
- * shown only on pages about AI and is no evidence that a page is: an everyday word ("debate"), a
- * derived form ("seeks power"), or any form of another field's concept (Goodhart's law).
- * Single-token case-sensitive forms (acronyms) live in `cs`, keyed by their exact spelling, and
- * the few forms with brackets ("p(doom)") in `br`, keyed by their lower-cased reading.
+ * The compiled matcher's data, shared by the build-time compiler and the runtime scanner. The trie
+ * ships packed as base64 (packed-trie.ts), so a page pays one native decode and no parsing.
+ * Cost: types and a few bit operations.
+ * Must never: hold data a page would have to parse or build objects from.
  */
 
 /** Build-time trie: keys are lower-cased tokens; the empty key "" holds a terminal. */
@@ -24,10 +19,18 @@ export interface CompiledMatcher {
   terms: string[];
   /** The packed trie and its word and pair filters, base64 (see packed-trie.ts). */
   trie: string;
+  /** Single-token case-sensitive forms (acronyms), keyed by their exact spelling. */
   cs: Record<string, number>;
+  /** The few forms with brackets ("p(doom)"), keyed by their lower-cased reading. */
   br?: Record<string, number>;
 }
 
+/**
+ * Terminal values: `entryIndex * 2 + gated` for glossary forms, KEYWORD for AI-topic keywords. A
+ * gated form is shown only on pages about AI and is no evidence that a page is: an everyday word
+ * ("debate"), a derived form ("seeks power"), or any form of another field's concept (Goodhart's
+ * law).
+ */
 export const terminalEntry = (t: number) => t >> 1;
 export const terminalGated = (t: number) => (t & 1) === 1;
 export const terminalOf = (entry: number, gated: boolean) => entry * 2 + (gated ? 1 : 0);

@@ -1,10 +1,7 @@
 /**
- * Derived forms: the verb, adjective and adverb shapes in which readers write a glossary term
- * ("seeks power" for power-seeking, "instrumentally convergent", "over-optimized", "corrigibly").
- * What it does: a few English derivation rules, each reversing one noun-making suffix; a form
- * outside every rule derives nothing. The compiler gives derived forms a lower rank than the
- * glossary's own (an entry's own form is never taken over), and shows them only on pages about
- * AI: "seeks power" is a term there and plain English elsewhere.
+ * Derived forms: the verb, adjective and adverb shapes readers write a term in ("seeks power",
+ * "corrigibly"), each rule reversing one noun-making suffix; ranked below an entry's own forms and
+ * shown only on AI pages ("seeks power" is plain English elsewhere).
  * Cost: build time only. Must never: derive from an acronym, or turn a phrase into a single word.
  */
 

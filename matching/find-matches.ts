@@ -1,18 +1,8 @@
 /**
- * Runtime matcher: finds glossary forms in one block of text. Pure; no DOM.
- *
- * What it does: reads the text word by word (letters and digits, with `-` and `'` allowed inside
- * a word), hashing each word as it goes. A word whose hash misses the build-time first-token
- * filter cannot start a match and costs nothing more. At the few that pass, it walks the packed
- * trie by token hash, reading the following words only as far as the trie leads, and keeps the
- * longest form that starts there (after re-checking the form with a second hash, so a hash
- * collision can never report a wrong word), then resumes after it, so matches never overlap.
- * Phrases match in any case; acronyms only in their own case. A trailing possessive 's is
- * accepted and left out of the match.
- * Cost: one pass over the characters (a multiply per character); nothing is stored per word and
- * no string is built except for acronym-shaped words that pass the filter.
- * Must never: report a match that does not start and end on a word boundary, or one whose text is
- * not a glossary form (the property tests in tests/unit check both).
+ * Runtime matcher, pure (no DOM): hashes each word as it reads; a word missing the first-token
+ * filter costs nothing more, others walk the packed trie for the longest form (re-hashed, so a
+ * collision never reports a wrong word). Cost: one pass, a multiply per character, few strings.
+ * Must never: report a match off word boundaries, or not a glossary form (tests/unit check both).
  */
 import { KEYWORD, type CompiledMatcher } from './compiled';
 import {
@@ -61,8 +51,8 @@ let tokenPossessive = false;
 /**
  * Read the token that starts at `s` (a word character); sets the token* variables. Used for the
  * words after a phrase's first; findMatches' scan loop reads words the same way, inline: calling
- * this per word of the page (results through module state) doubled the warm matching time of the
- * 100,000-word benchmark page in Node, 5.3 ms to 10.3 ms.
+ * this per word of the page (results through module state) made warm matching much slower on the
+ * benchmark page (measured; see bench/README.md for the page).
  */
 function readToken(text: string, s: number, len: number): void {
   let i = s;

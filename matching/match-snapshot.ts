@@ -1,13 +1,7 @@
 /**
- * Matching a page's text snapshot on its behalf (see page/text-snapshot.ts).
- *
- * What it does: per segment (the data of consecutive text nodes), finds the glossary forms in
- * the joined text with matchTexts: (segment, start, end, terminal) quadruples, with the id and
- * name of each entry that occurs. It also matches the segment with a space at every node
- * boundary and adds what that finds to the evidence only: a block boundary without white space
- * (`<li>RLHF</li><li>DPO</li>`) glues words in the joined text, and the page must then be walked
- * even though the joined text shows nothing.
- * Cost: two passes over the characters, in the background.
+ * Matches a page's text snapshot in the background (page/text-snapshot.ts): each segment's joined
+ * text, then, for evidence only, the same with a space at node boundaries (`<li>RLHF</li><li>DPO`
+ * glues words, and the page must then be walked). Cost: two passes over the characters.
  * Must never: touch the DOM, or report an entry without its name.
  */
 import { KEYWORD, terminalGated, type CompiledMatcher } from './compiled';

@@ -1,13 +1,7 @@
 /**
- * Matching on behalf of a page: runs the matcher over the texts a content script sends and
- * answers in a compact form.
- *
- * What it does: `matchTexts` finds the glossary forms in each text and returns a flat
- * list of (block, start, end, terminal) quadruples, plus the id and name of every entry that occurs, so the
- * page needs no glossary data of its own. It runs in the background, where the matcher's code
- * stays compiled and optimised from page to page; the page's own thread only walks the DOM.
- * Cost: one pass over the characters (see find-matches.ts) in the background; the reply is a few
- * numbers per match.
+ * Matching on a page's behalf, in the background where the matcher stays compiled and optimised:
+ * (block, start, end, terminal) quadruples plus each found entry's id and name, so the page needs
+ * no glossary data. Cost: one pass over the characters; a few numbers per match.
  * Must never: touch the DOM, or report an entry without its name.
  */
 import { KEYWORD, terminalEntry, type CompiledMatcher } from './compiled';

@@ -1,8 +1,7 @@
 /**
  * Forms as the compiler and the loader compare them: which are case-sensitive (acronyms such as
- * RLHF, ELK, CoT) and which two forms are the same (the key a duplicate is found by). The
- * character folds themselves are in char-rules.ts.
- * Cost: a few string operations per form, at build time and in tests.
+ * RLHF, ELK, CoT) and which two forms are the same (the key a duplicate is found by; the
+ * character folds are in char-rules.ts). Cost: a few string operations per form, at build time.
  * Must never: change the length of a token, because match offsets index the page's own text.
  */
 import { foldChars, readingOf } from './char-rules';

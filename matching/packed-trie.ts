@@ -1,20 +1,8 @@
 /**
- * Packed trie: the matcher's token trie as flat 16-bit arrays, built once at build time and read
- * in place on the page.
- *
- * What it does: `packTrie` numbers the nodes of the build-time trie breadth-first and writes, into
- * one byte buffer, a word filter (root keys that are forms on their own) and a pair filter (the
- * first two tokens of longer forms), each node's terminal value, a 16-bit verification hash
- * of the form it ends, and its edges: (token hash, child) pairs grouped by parent and sorted by
- * hash. `readPackedTrie` wraps the same bytes as typed-array views, so a page pays one native
- * base64 decode and no parsing; a trie step is a binary search over a node's few edges, with no
- * string built. A 32-bit token hash can collide, so a terminal also carries a second hash of its
- * whole form, which the matcher recomputes over the page text before it reports a match (a wrong
- * word would have to collide in both).
- * Cost: ~116 kB (155 kB as base64) for the glossary's ~7,100 nodes, compiled into the background
- * and the PDF viewer (so the layout is tight); reading allocates only views.
- * Must never: hash differently from token-hash.ts (the build and the page share these
- * functions), or return a child for an edge it does not hold.
+ * Packed trie: the token trie as one buffer of 16-bit arrays (filters, terminals, form hashes,
+ * edges sorted by hash) read in place as views; a step is a binary search; a second whole-form hash
+ * guards against 32-bit collisions. Cost: small, since two bundles embed it (bench/README.md).
+ * Must never: hash unlike token-hash.ts, or return a child for an edge it does not hold.
  */
 import { FILTER_BITS, buildFilter, filterIndex, hashString, pairIndex } from './token-hash';
 import { foldCode } from './char-rules';

@@ -1,14 +1,8 @@
 /**
- * Token hash and filters: let the runtime matcher skip almost every word without
- * allocating a string or touching the trie.
- *
- * What it does: `hashStep` is FNV-1a over characters folded by char-rules.ts' `foldCode`.
- * The build sets bits in two 2^16-bit filters (see packed-trie.ts): one per one-word form, one per
- * first two tokens of a phrase (`pairIndex`); the matcher hashes each word as it reads it and
- * looks a word up only when a bit says it may start a form.
- * Cost: a multiply and a xor per character; the filters are 8 kB each, shipped as base64.
- * Must never: hash a token differently at build time and at run time (a missed bit is a missed
- * term); both sides call these same functions.
+ * Token hash and filters: FNV-1a over folded characters, and 2^16-bit filters (one-word forms; a
+ * phrase's first two tokens) so the matcher skips almost every word without touching the trie.
+ * Cost: a multiply and a xor per character; the filters are 8 kB each. Must never: hash a token
+ * differently at build and at run time (a missed bit is a missed term); both call these functions.
  */
 import { foldCode } from './char-rules';
 

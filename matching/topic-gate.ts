@@ -1,13 +1,8 @@
 /**
- * Topic gate: decides whether a page is about AI, so that ambiguous forms ("debate",
- * "sycophancy", "AGI") are highlighted there and nowhere else.
- *
- * What it does: counts evidence as the scan goes (distinct unambiguous glossary entries, AI
- * keywords such as "machine learning" or "LLM") and answers `isAiPage`. Once a page qualifies it
- * stays qualified; the decision only grows as more of the page is read.
- * Cost: a Set insert or a counter bump per match.
- * Must never: count a gated form as evidence; that would let an off-topic page talk itself into
- * being about AI ("alignment problem" on a CSS page).
+ * Topic gate: decides whether a page is about AI, so ambiguous forms ("debate", "AGI") are
+ * highlighted there only; evidence (distinct unambiguous entries, AI keywords) only accumulates.
+ * Cost: a Set insert or a counter bump per match. Must never: count a gated form as evidence; an
+ * off-topic page could talk itself into being about AI ("alignment problem" on a CSS page).
  */
 export interface TopicGateOptions {
   /** Distinct unambiguous entries that alone make a page about AI. */

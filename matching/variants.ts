@@ -1,13 +1,8 @@
 /**
- * Surface-form variants, generated at build time so the page pays nothing for them.
- *
- * What it does: from one glossary form ("mesa-optimizer") produces the spellings a reader meets:
- * hyphen / space / joined ("mesa optimizer", "mesaoptimizer", and a compound of several hyphens
- * joined at any one, as a line end leaves it), British and American spellings
- * (-ize/-ise, -yze/-yse, -or/-our, -eled/-elled), and the plural of the last word.
- * Cost: build time only; a few dozen strings per form.
- * Must never: produce a variant that is a bare common word on its own (it can only reshape the
- * form it is given, never drop words from it).
+ * Surface-form variants, made at build time so the page pays nothing: hyphen/space/joined ("mesa
+ * optimizer", "mesaoptimizer", a compound joined at any one hyphen as a line end leaves it),
+ * British/American spellings and the last word's plural. Cost: build time only. Must never:
+ * produce a bare common word (it only reshapes the form it is given, never drops its words).
  */
 import { foldChars } from './char-rules';
 import { isCaseSensitiveForm } from './normalize';

@@ -1,11 +1,7 @@
 /**
- * Options app: highlighting mode and style, badge, the site list (block- or allowlist, editable),
- * and export/import of all settings as a file.
- *
- * What it does: renders a form from the stored settings and saves each change at once (the site
- * list on "Save"), reporting what it ignored. An import applies completely or not at all, with a
- * message that names the file and the reason.
- * Cost: a small form; one storage write per change.
+ * Options app: highlighting mode and style, badge, the site list, and settings export/import; each
+ * change is saved at once (the site list on "Save"), saying what was ignored, and an import applies
+ * completely or not at all. Cost: a small form; one storage write per change.
  * Must never: lose the user's settings on a bad import or a bad line in the site list.
  */
 import type { Translate } from '../messaging/i18n';

@@ -1,12 +1,8 @@
 /**
- * Entry cache: the card data of glossary entries, fetched from the background on demand.
- *
- * What it does: the content script ships no definitions (716 kB that every page would parse
- * and keep); when the pointer lands on a term the cache asks the background for that entry, so
- * it has arrived by the time the hover intent delay ends. Each entry is fetched once per page.
+ * Entry cache: card data asked of the background when the pointer lands on a term, once per
+ * entry, so it arrives during the hover delay; the content script ships no definitions.
  * Cost: one message per distinct entry hovered; nothing at page load.
- * Must never: block the page, or throw when the background cannot answer (the card then stays
- * closed rather than showing something wrong).
+ * Must never: block the page, or throw when the background cannot answer (the card stays closed).
  */
 import type { CardEntry } from '../glossary/display-types';
 

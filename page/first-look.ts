@@ -1,14 +1,6 @@
 /**
- * First look at a scan root: its text snapshot, matched, and what that says should happen next.
- *
- * What it does: `lookAt` reads a root's text snapshot (text-snapshot.ts) and has it matched,
- * and says what that cost this thread before the reply (reading, handing the text over);
- * `nextStep` says whether the root is done ('none': nothing matched), waits for the topic gate
- * ('hold': only forms the gate holds back, on a page the gate could not open for even with every
- * keyword held so far) or must be walked block by block ('walk'); `HeldRoots` keeps the roots
- * on hold, whose keywords count together. The light page every page
- * starts with (light-page.ts) and the full page's scanner (page-scanner.ts) both decide here, so
- * they decide alike.
+ * First look at a scan root: its text snapshot matched, then 'none', 'hold' (for the topic gate,
+ * see `HeldRoots`) or 'walk'. The light page and the full scanner both decide here, alike.
  * Cost: one pass over the root's text nodes and one message with their text.
  * Must never: walk blocks or change the DOM.
  */

@@ -1,13 +1,8 @@
 /**
- * Glossary page: composes the scanner, term index, painter, tooltip, hover tracker and mutation
- * batcher for one document, and answers what the rest of the extension asks about the page.
- *
- * What it does: `start()` scans the body in slices, paints, starts hover tracking and watches
- * for changes; `stop()` removes every trace (highlights, tooltip, listeners, observers);
- * `report()` builds the get-page-terms answer.
+ * Glossary page: wires scanner, term index, painter, tooltip, hover tracker and mutation batcher
+ * for one document; `start()`, `stop()` (removes every trace) and the get-page-terms `report()`.
  * Cost: see the parts; this file only wires them.
- * Must never: hold extension APIs (the entrypoint owns messaging and settings), so it can run in
- * tests, in the benchmark and in the PDF viewer alike.
+ * Must never: hold extension APIs, so it runs alike in tests, the benchmark and the PDF viewer.
  */
 import { EntryCache, type FetchEntry } from './entry-cache';
 import type { PageTermsReport } from '../messaging/contract';

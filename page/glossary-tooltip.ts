@@ -1,12 +1,8 @@
 /**
- * Glossary tooltip: the single tippy instance that shows entries, with in-tooltip navigation.
- *
- * What it does: shows an entry's card next to a rectangle (the hovered term's line box), lets the
- * reader follow related terms inside the same tooltip with a back button, pins on request, and
- * tells the page whether it is open and on which entry.
+ * Glossary tooltip: the one tippy instance, showing an entry's card by the hovered line box, with
+ * related-term navigation, a back button and pinning.
  * Cost: tippy and the shadow host are created on the first show; each show builds one card.
- * Must never: pass HTML strings to tippy (allowHTML stays off; content is an element), or exist
- * more than once per page.
+ * Must never: pass HTML strings to tippy (allowHTML stays off), or exist twice on a page.
  */
 import tippy, { type Instance } from 'tippy.js';
 import type { CardEntry } from '../glossary/display-types';

@@ -1,11 +1,6 @@
 /**
- * Hit test: from a pointer position to the painted match under it, without any element of ours
- * in the page to receive events.
- *
- * What it does: asks the browser for the caret position at (x, y) (caretPositionFromPoint, or
- * WebKit's caretRangeFromPoint), looks the text node up in the term index, and confirms that
- * the point really lies inside one of the match's line boxes (the caret API snaps to the nearest
- * character even when the pointer is in a margin).
+ * Hit test: pointer position -> painted match, with no element of ours to catch events: the caret
+ * position there, then a check that the point lies inside the match's line boxes.
  * Cost: one caret query and, on a candidate, one getClientRects; call at most once per frame.
  * Must never: trigger style changes or keep references to nodes beyond the call.
  */

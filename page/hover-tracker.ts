@@ -1,14 +1,8 @@
 /**
- * Hover tracker: pointer and keyboard events -> tooltip open, pinned or closed.
- *
- * What it does: on pointer movement (at most once per frame) hit-tests the painted matches; a
- * pointer that rests on a term for `intentMs` opens its tooltip; leaving the term and the
- * tooltip for `graceMs` closes it (the tooltip is hoverable); a click on a term opens it pinned;
- * a click elsewhere, Escape, or scrolling an unpinned tooltip closes it.
- * Cost: one passive listener per event type; one hit test per animation frame while the pointer
- * moves, none when it is still.
- * Must never: call preventDefault or stopPropagation on page events (links inside highlighted
- * text must keep working), or listen with anything but the abort signal it is given.
+ * Hover tracker: pointer and keyboard events -> tooltip open (resting `intentMs` on a term), pinned
+ * (click) or closed (`graceMs` away, a click elsewhere, Escape, scrolling an unpinned one).
+ * Cost: passive listeners; one hit test per animation frame while the pointer moves, none at rest.
+ * Must never: preventDefault or stopPropagation page events (links work), or outlive its signal.
  */
 import type { Tooltip } from './tooltip';
 import { hitTest, rectAt } from './hit-test';

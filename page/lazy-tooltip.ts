@@ -1,11 +1,6 @@
 /**
- * Lazy tooltip: stands in for the real tooltip until a card is first needed, then loads the UI
- * (tippy, card components, styles) and forwards to it.
- *
- * What it does: answers "closed, not pinned, owns nothing" until loaded; `preload()` starts the
- * load (the hover tracker calls it as soon as the pointer lands on a term, so the UI has arrived
- * by the end of the intent delay); `show()` waits for it. A hide or another show issued while
- * the UI loads wins over the earlier show.
+ * Lazy tooltip: stands in for the real one (closed, owns nothing) until `preload()` (first hover)
+ * or `show()` loads the UI; a hide or show issued while it loads wins over the earlier show.
  * Cost: nothing until the first hover, reveal or keyboard step; then one load per page.
  * Must never: throw into the page when the UI cannot load (the card just stays closed).
  */

@@ -1,17 +1,8 @@
 /**
- * Light page: what the content script runs on every page until the page has a term to show.
- *
- * What it does: takes the first look (first-look.ts) at the body, its open shadow roots and
- * whatever the page adds later (mutation-batcher.ts). A page where nothing needs walking stays
- * here: no walker, index, painter or pointer listeners, and none of their code compiled. The first
- * root that must be walked, or a request that needs a card ("Look up in glossary"), loads the
- * full page (glossary-page.ts, injected by the background) and hands it, in one task so that no
- * change falls between the two watchers, everything seen so far: the looks to walk, the roots
- * held for the topic gate or not yet looked at, and the changes not yet delivered. From then on
- * every call goes to the full page.
+ * Light page: first looks (first-look.ts) at the body, its shadow roots and later changes. The
+ * first root to walk, or a card request, loads the full page and hands it everything in one task.
  * Cost: per root, one first look; one MutationObserver. The full page's script once, on need.
- * Must never: walk blocks, paint, or add anything to the page; load the full page for a page
- * that has nothing to show.
+ * Must never: walk, paint or add to the page; load the full page for a page with nothing to show.
  */
 import { TopicGate } from '../matching/topic-gate';
 import type { PageTermsReport } from '../messaging/contract';

@@ -1,17 +1,8 @@
 /**
- * Where a glossary page gets its matches: in this thread (extension pages, tests) or from the
- * background (content scripts).
- *
- * What it does: a `MatchSource` takes the texts of a batch of blocks and resolves to their
- * matches, and keeps entry ids and names by entry index. `localMatchSource` runs the matcher
- * here; `remoteMatchSource` sends the texts to the background (matching/match-texts.ts) and
- * fills in the names of the entries it hears about, so a content script carries no glossary
- * data and no matcher: on a web page the extension's main-thread work is walking the DOM and
- * painting, while the matching runs in the background's already-warm code.
- * Cost: local, the matcher's; remote, one message per batch (the browser's messaging copies the
- * texts, about 10 ns per character on the page's thread: a fraction of matching them there) and
- * a few numbers back per match.
- * Must never: resolve matches for texts other than the ones asked about, in another order.
+ * Match source: matches for a batch of texts, from this thread (extension pages, tests) or the
+ * background (content scripts carry no glossary data or matcher, whose code stays warm there).
+ * Cost: local, the matcher's; remote, one message per batch (copying it costs less than matching).
+ * Must never: resolve matches for texts other than the ones asked about, or in another order.
  */
 import type { CompiledMatcher } from '../matching/compiled';
 import type { MatchSnapshotMessage, MatchTextsMessage } from '../messaging/contract';

@@ -1,12 +1,7 @@
 /**
- * Mutation batcher: turns a stream of DOM mutations into a few subtrees worth rescanning.
- *
- * What it does: observes the document, collects added nodes and changed text, and after a quiet
- * `delayMs` (or at the latest `maxWaitMs` after the first change, so a page that never stops
- * mutating is still served) hands the callback the smallest set of roots that covers the
- * change: an added block element itself, or the block that holds added inline content or
- * changed text. Past `fullRescanAt` roots it asks for one full rescan instead.
- * Cost: O(records) bookkeeping per batch; no DOM reads but `contains`, `isConnected` and tag names.
+ * Mutation batcher: DOM mutations -> the fewest subtrees to rescan, after a quiet `delayMs` (at
+ * most `maxWaitMs` after the first change), or one full rescan past `fullRescanAt` roots.
+ * Cost: O(records) per batch; no DOM reads but `contains`, `isConnected` and tag names.
  * Must never: react to the extension's own UI, or call back more than once per batch.
  */
 import { blockContainerOf, isInlineElement, OWN_UI_TAG } from './text-walker';

@@ -1,13 +1,8 @@
 /**
- * Page messages: how a glossary page answers the popup and the background, in one place for the
- * content script and the PDF viewer alike (the same messages, the same replies).
- *
- * What it does: `answerPageMessage` returns the reply promise for a message it knows (terms
- * report, page URL and kind, reveal, step, show entry at the selection), else undefined so other
- * listeners may answer.
+ * Page messages: how a glossary page (content script or PDF viewer) answers the popup and the
+ * background; `answerPageMessage` gives undefined for a message it does not know.
  * Cost: one type test per known message.
- * Must never: hold extension APIs (the caller registers the listener), or change the replies'
- * shapes (see messaging/contract.ts).
+ * Must never: hold extension APIs, or change the replies' shapes (messaging/contract.ts).
  */
 import {
   isGetPageKind,

@@ -1,25 +1,8 @@
 /**
- * Page scanner: reads each DOM subtree it is given, has its text matched, and feeds the term
- * index.
- *
- * What it does: queues roots (the body at start, changed subtrees later, or the roots the light
- * page hands over with their first look already taken). Per root it first reads a text snapshot
- * (page/text-snapshot.ts, page/first-look.ts) and has it matched as a whole: a root without any match
- * is done there, and so is one whose only matches are forms held back by the topic gate that
- * could not open (it is kept aside and walked if the gate could open later). Otherwise it runs the
- * text walker over the root in time-boxed slices of at most `sliceMs`, takes each block's
- * matches from the snapshot where they can be read off it and sends the few other blocks' texts
- * to the match source, turns every match into a live Range, tells the index, and calls
- * `onUpdate` after each slice that changed what is painted. Accounts its own main-thread time in
- * `scanMs`. With `countLater` (first occurrences painted) a root's first walk goes only to each
- * entry's first match not yet on the page, and to the first AI keywords while the topic gate is
- * undecided; the rest is walked when `countAll()` asks, skipping blocks already counted and
- * reading again a root whose text moved meanwhile. Matches are numbered by their place in the
- * root, so the passes keep document order.
- * Cost: one quick pass over the root's text nodes; a root with terms, also one walk in slices
- * with pauses for the page, so no task of ours exceeds `sliceMs` by more than one block.
- * Must never: scan the same root twice concurrently, leave `status` at 'scanning' when idle,
- * count a block twice, or paint a match in text that changed while the slice was being matched.
+ * Page scanner: matches each root's text snapshot, then walks a root with terms in `sliceMs`
+ * slices into the term index (docs/architecture.md: Matching, Paint first, count later).
+ * Cost: one pass over the root's text nodes; with terms, one walk in slices with pauses between.
+ * Must never: scan a root twice at once, idle as 'scanning', count a block twice, paint stale text.
  */
 import { KEYWORD, terminalEntry, terminalGated } from '../matching/compiled';
 import { SiteChrome } from './site-chrome';

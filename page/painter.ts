@@ -1,11 +1,6 @@
 /**
- * Painter: shows matches with the CSS Custom Highlight API, so the page's DOM is never touched.
- *
- * What it does: owns one `Highlight`, registered in `CSS.highlights` under the name of the
- * chosen style (`alignment-glossary-underline`, `-tint` or `-underline-tint`), and replaces its
- * ranges when the set to paint changes. The looks live in the content script's stylesheet
- * (`::highlight(...)` rules), injected by the browser from the manifest, not by us, so strict
- * page CSPs cannot block them.
+ * Painter: shows matches with the CSS Custom Highlight API (one `Highlight`, styled by the
+ * manifest's stylesheet), so the DOM is never touched and strict page CSPs cannot block it.
  * Cost: one Highlight; adding a Range is O(1); the browser repaints only the affected lines.
  * Must never: insert, wrap or split page nodes; it only hands Ranges to the browser.
  */

@@ -1,11 +1,7 @@
 /**
- * Sets of scan roots (subtrees of the page), kept so that no text is under two of them.
- *
- * What it does: `withRoot` adds a root to a queue unless a queued root already holds it, and
- * lets queued roots inside it give way; `outermost` keeps only the roots no other one holds.
- * Shared by the mutation batcher, the light page and the page scanner.
- * Cost: O(n) `contains` calls per root added; O(n²) for `outermost` (batches are small, and
- * past a few hundred roots the batcher asks for one full rescan instead).
+ * Sets of scan roots kept so that no text is under two of them (`withRoot`, `outermost`), for the
+ * mutation batcher, the light page and the page scanner.
+ * Cost: O(n) `contains` per root added; O(n²) for `outermost` (batches stay small).
  * Must never: drop a root that no kept root holds.
  */
 

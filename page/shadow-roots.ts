@@ -1,12 +1,8 @@
 /**
- * Open shadow roots: where a page's web components keep their text.
- *
- * What it does: finds every open shadow root under a node (nested ones included), so the
- * scanner can read them, the painter can style them and the hit test can see into them.
- * Closed shadow roots are private to their page and stay so.
+ * Open shadow roots, where web components keep their text: found under a node (nested too) for
+ * the scanner, painter and hit test. Closed ones are private to their page and stay so.
  * Cost: one element walk per call (O(elements)); called once per scan root.
- * Must never: attach, open or modify a shadow root of the page beyond adopting our highlight
- * stylesheet into it.
+ * Must never: attach, open or modify a page's shadow root beyond adopting our highlight styles.
  */
 export function openShadowRoots(root: Node): ShadowRoot[] {
   const out: ShadowRoot[] = [];

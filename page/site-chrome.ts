@@ -1,10 +1,8 @@
 /**
- * Site chrome: whether text sits in a page's furniture (banner, navigation, table of contents, tag
- * list, sidebar, footer, a fixed or sticky box) rather than in what the reader reads.
- * What it does: answers per block container, cached per element; the term index paints a term's
- * first occurrence outside the chrome when there is one, and chrome is no evidence of the topic.
- * Cost: a `closest()` and, up the ancestors, one computed style each (cached); asked only for
- * blocks that hold a match. Must never: change the DOM or be asked for every block of a page.
+ * Site chrome: whether a block is a page's furniture (banner, navigation, contents, tags, sidebar,
+ * footer, a fixed or sticky box); terms are painted first outside it, and it is no topic evidence.
+ * Cost: a `closest()` and one computed style per ancestor (cached); only for blocks with a match.
+ * Must never: change the DOM or be asked for every block of a page.
  */
 
 /** Landmarks that are never the main content. */

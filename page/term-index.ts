@@ -1,8 +1,7 @@
 /**
- * Term index: every match found on the page, which are painted, and the get-page-terms list.
- * What it does: holds gated matches until the topic gate opens; paints each entry's first
- * occurrence outside the site's chrome (else its first), or all; answers "which painted match
- * is at this text position". Cost: O(1) per added match; pruning is O(matches).
+ * Term index: every match on the page, held for the topic gate or painted (each entry's first
+ * outside the site's chrome, else its first; or all), and which painted match is at a position.
+ * Cost: O(1) per added match; pruning is O(matches).
  * Must never: touch the DOM beyond reading Range boundaries and `isConnected`.
  */
 import { TopicGate } from '../matching/topic-gate';

@@ -1,23 +1,8 @@
 /**
- * Text snapshot: a scan root's text read in one quick pass and matched before the DOM is walked
- * for real, so a page without terms is never walked block by block, and a page with terms need
- * not send its text to the matcher twice.
- *
- * What it does: `readSnapshot(root)` reads the data of every text node under the root in tree
- * order (no element is looked at), in segments of at most `maxChars`; a long text inside a
- * script or style is left out. Offsets are in the root's whole-text coordinates (the ones of
- * `root.textContent`, in which the text walker reports `TextBlock.at`). The matcher sees each
- * segment both as one string and with a space at every node boundary (matching/match-snapshot.ts),
- * so a term that only reads as one where an element ends (`<li>RLHF</li><li>DPO</li>`) still
- * counts as evidence that the page must be walked. `SnapshotMatches` holds the matches and, per
- * block the walker finds, gives that block's matches, or null when they cannot be read off the
- * snapshot and the block must be matched on its own.
- * Cost: one TreeWalker step and one data read per text node; per block, one native string
- * comparison and a look at the characters around it.
- * Must never: hand out a block's matches unless they are exactly what matching the block's text
- * on its own would give (tests/unit/text-snapshot.test.ts checks this on random texts). The
- * snapshot is only a hint where a block's text is: the text itself is compared, and a block
- * whose neighbours in the snapshot could change how its edges are read is matched on its own.
+ * Text snapshot: a root's text-node data read in one pass and matched before any walk, so a page
+ * without terms is never walked and no text is sent twice; gives each block its matches, or null.
+ * Cost: one TreeWalker step and data read per text node; per block, one string comparison.
+ * Must never: give a block matches other than its own text's (tests/unit/text-snapshot.test.ts).
  */
 import { KEYWORD, terminalEntry } from '../matching/compiled';
 import { lastAtOrBefore } from '../matching/sorted-search';

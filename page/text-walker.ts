@@ -1,17 +1,8 @@
 /**
- * Text walker: yields the page's readable text as blocks, skipping zones a reader does not read
- * as prose or that the user is editing.
- *
- * What it does: walks text nodes in document order with a TreeWalker and joins consecutive
- * nodes that share a block container (so `<em>goal</em> misgeneralization` is one phrase),
- * breaking at block boundaries, `<br>` and skipped text. Skips inputs, editable regions, code,
- * scripts, styles, SVG/MathML, hidden elements, footnote marks (`sup`, `sub`, mark-only links)
- * and the extension's own UI; `cite` and arXiv's note text are blocks of their own.
- * `visible(block)` tells whether a block is rendered at all.
- * Cost: one TreeWalker step and one length or data read per text node; per element, its name
- * and one attribute check, cached (shared ancestors are judged once). Visibility is left to the
- * caller, per block that matters. Works in slices: `next()` returns one block.
- * Must never: modify the DOM, or read layout (no getBoundingClientRect) while walking.
+ * Text walker: the page's readable text as blocks (phrases joined across inline elements),
+ * skipping inputs, editable regions, code, hidden text, footnote marks and our own UI.
+ * Cost: one TreeWalker step per text node; one cached check per element; `next()` is one block.
+ * Must never: modify the DOM, or read layout while walking (`visible()` is the caller's to ask).
  */
 
 /** Elements whose text is never matched. */

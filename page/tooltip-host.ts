@@ -1,11 +1,6 @@
 /**
- * Tooltip host: one shadow root, created on first use, in the browser's top layer.
- *
- * What it does: appends a single `<alignment-glossary-ui>` element to <html> (outside <body>, so
- * the page's own element tree is untouched), attaches a shadow root with adopted stylesheets (no
- * <style> elements, which strict CSPs may block), and shows it as a manual popover so it sits
- * above any z-index the page uses. Inline !important styles on the host beat hostile page CSS
- * such as `* { all: unset !important }`.
+ * Tooltip host: one `<alignment-glossary-ui>` on <html> with a shadow root of adopted styles,
+ * shown as a manual popover (top layer, above any z-index); inline !important beats hostile CSS.
  * Cost: created lazily on the first hover, once per page; nothing at page load.
  * Must never: put anything inside <body>, or read the page's styles.
  */

@@ -1,9 +1,6 @@
 /**
- * The tooltip as the page code sees it: an interface, so the scanner side of the content script
- * never imports the UI (tippy, cards, styles), which loads only when a card is first needed.
- *
- * What it does: declares what the hover tracker and the glossary page may ask of a tooltip, and
- * the factory the UI script provides.
+ * The tooltip as page code sees it: an interface and the UI script's factory, so the scanner side
+ * never imports the UI (tippy, cards, styles), which loads for the first card.
  * Cost: nothing at run time (types only, plus one constant).
  * Must never: grow an import of the UI; that would put it back on every page's load path.
  */

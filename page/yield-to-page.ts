@@ -1,8 +1,7 @@
 /**
- * Yield to the page between slices of work, so no task of ours runs long.
- *
- * Uses `scheduler.yield()` where the browser has it (continuations keep their priority), else a
+ * Yield to the page between slices of work: `scheduler.yield()` where the browser has it, else a
  * MessageChannel round trip (a macrotask without setTimeout's 4 ms clamp).
+ * Cost: one task boundary per call.
  * Must never: be used inside a loop without a time check; yielding per item is slower than work.
  */
 export function yieldToPage(): Promise<void> {

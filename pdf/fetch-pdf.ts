@@ -1,11 +1,7 @@
 /**
- * Fetch a PDF's bytes for the viewer, and say why when that fails.
- *
- * What it does: http(s) URLs are fetched with fetch (the extension's host permission allows the
- * cross-origin read; the user's cookies go along, as when the browser opens the PDF itself);
- * file: URLs are read with XMLHttpRequest, the only API that can read them, and only when the
- * browser lets the extension read local files. The bytes must start like a PDF.
- * Cost: one request for the whole file, held in memory once (pdf.js takes it over).
+ * Fetch a PDF's bytes for the viewer, and say why when that fails: http(s) with fetch (cookies go
+ * along, as when the browser opens it), file: with XMLHttpRequest, the only API that can, when the
+ * browser allows. Cost: the whole file, held in memory once (pdf.js takes it over).
  * Must never: request anything but the one URL the user asked to open.
  */
 import { classifyFetchFailure, looksLikePdf, type Failure } from './load-failure';

@@ -1,8 +1,6 @@
 /**
- * Find in a PDF's text: where a query occurs in a page's text, forgiving case and runs of
- * whitespace (text layers split lines and words into separate pieces).
- *
- * What it does: `findAll(text, query)` returns [start, end) offsets of each non-overlapping hit.
+ * Find in a PDF's text: `findAll(text, query)` gives [start, end) of each non-overlapping hit,
+ * forgiving case and runs of whitespace (text layers split lines and words into pieces).
  * Cost: one pass of a regular expression built from the escaped query.
  * Must never: treat the query as a pattern (it is escaped), or return overlapping hits.
  */

@@ -1,13 +1,8 @@
 /**
- * Load failures: why a PDF could not be opened, in words a reader can act on.
- *
- * What it does: `classifyFailure` turns what went wrong (an HTTP status, a thrown error from
- * fetch or pdf.js, the URL) into one of a few kinds, and `failureMessageKeys` names the i18n
- * strings that explain it (a title and a hint: for file URLs, exactly which browser switch is
- * needed).
- * Cost: a few string tests.
- * Must never: show a raw exception to the reader as the only explanation, or guess a cause it
- * cannot know (a failed fetch of a web URL is "could not be downloaded", not "offline").
+ * Load failures: why a PDF could not be opened, in words a reader can act on (an i18n title and
+ * hint per kind; for file URLs, which browser switch is needed). Cost: a few string tests.
+ * Must never: show a raw exception as the only explanation, or guess a cause it cannot know (a
+ * failed fetch of a web URL is "could not be downloaded", not "offline").
  */
 
 export type FailureKind = 'no-file' | 'unsupported' | 'not-found' | 'http' | 'network' | 'file-access' | 'not-pdf' | 'password';

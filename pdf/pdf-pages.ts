@@ -1,16 +1,8 @@
 /**
- * PDF pages: one box per page in the viewer, a canvas drawn only near the viewport, and a
- * selectable text layer for every page (the glossary and find read the text layers).
- *
- * What it does: lays out a placeholder per page at the current scale; an IntersectionObserver
- * draws a page's canvas when it comes within a screen of the viewport and releases the canvases
- * of pages far away (at most MAX_CANVASES kept); text layers are built for visible pages first,
- * then for the rest one page at a time. Zooming changes one CSS variable (text layers follow it
- * without being rebuilt) and redraws only the canvases on screen.
- * Cost: one canvas of about width x height x 4 x devicePixelRatio² bytes per drawn page (capped);
- * text layers are a few hundred spans per page.
- * Must never: draw every page up front (large papers must open fast), or put document text into
- * the DOM any other way than as text nodes (pdf.js TextLayer uses textContent).
+ * PDF pages: a box per page, a canvas drawn only near the viewport (at most MAX_CANVASES), and a
+ * text layer for every page, visible ones first; zooming moves one CSS variable and redraws only
+ * on-screen canvases. Cost: width x height x 4 x devicePixelRatio² bytes per drawn canvas.
+ * Must never: draw all pages up front (big papers must open fast), or add text not as text nodes.
  */
 import { TextLayer, type PDFDocumentProxy, type PDFPageProxy, type RenderTask } from 'pdfjs-dist';
 

@@ -1,14 +1,7 @@
 /**
- * PDF addresses: which URLs are PDFs, the viewer's own address for one, and arXiv's PDF <-> HTML
- * mapping.
- *
- * What it does: `isLikelyPdfUrl` says whether a URL names a PDF by its shape alone (a path ending
- * in .pdf, an arXiv /pdf/ link); `viewerUrlFor` and `fileFromViewerSearch` build and read
- * `pdf-viewer.html?file=<url>`; `arxivIdFromUrl`, `arxivHtmlUrl` and `isArxivPdf` map an arXiv PDF
- * to the paper's HTML version.
- * Cost: one URL parse per call.
- * Must never: fetch anything (whether an arXiv HTML version exists cannot be known without a
- * request, so callers word it as "if available"), or accept a scheme the viewer cannot fetch.
+ * PDF addresses: which URLs name a PDF by their shape alone, the viewer's `?file=<url>` address,
+ * and arXiv's PDF -> HTML mapping. Cost: one URL parse per call. Must never: fetch anything (so an
+ * arXiv HTML version is worded "if available"), or accept a scheme the viewer cannot fetch.
  */
 
 /** Schemes the viewer can open. `file:` needs the browser's file-access switch (see viewer). */

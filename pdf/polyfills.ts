@@ -1,11 +1,7 @@
 /**
- * The few new built-ins pdf.js 5 calls without checking: Map/WeakMap `getOrInsertComputed` and
- * `getOrInsert` (the "upsert" proposal), `Math.sumPrecise` and `Uint8Array.fromBase64`. Chromium
- * 156 and Firefox 153 have them; Firefox 140 ESR, which this extension supports, may not.
- *
- * What it does: `installPolyfills(g)` adds each one only where it is missing (never replacing a
- * native one). Imported first by the viewer and by its pdf.js worker.
- * Cost: a handful of property checks at start-up.
+ * The built-ins pdf.js 5 calls unchecked (Map/WeakMap getOrInsert[Computed], Math.sumPrecise,
+ * Uint8Array.fromBase64), which Firefox 140 ESR, supported here, may lack; imported first by the
+ * viewer and its worker. Cost: a handful of property checks at start-up.
  * Must never: replace a native implementation, or use eval.
  */
 type Upsert<K, V> = {

@@ -1,13 +1,8 @@
 /**
- * Find in the PDF: searches every page's text layer, paints all hits and the current one with
- * CSS highlights, and steps through them.
- *
- * What it does: `search(query)` reads the text layers' text nodes in order, finds the query with
- * `findAll` (case and whitespace forgiving) and builds a Range per hit; `step(±1)` moves the
- * current hit, scrolls it into view and returns its position for the status line.
- * Cost: one pass over the text layers per new query; stepping is constant time.
- * Must never: change the text layer's DOM (hits are Ranges painted by the browser), or use the
- * glossary's highlight names.
+ * Find in the PDF: searches every page's text layer, paints all hits and the current one as CSS
+ * highlights (Ranges), and steps through them. Cost: one pass over the text layers per new query;
+ * stepping is constant time. Must never: change the text layer's DOM, or use the glossary's
+ * highlight names.
  */
 import { findAll } from './find-text';
 

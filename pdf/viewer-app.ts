@@ -1,14 +1,8 @@
 /**
- * PDF viewer app: the reader around the pages. Toolbar (page number, previous/next, zoom in/out,
- * fit width, find), keyboard shortcuts, the document's title, and a clear message when the PDF
- * cannot be opened.
- *
- * What it does: `open(url)` fetches and parses the PDF, lays out its pages (pdf/pdf-pages.ts) and
- * calls `onReady` so the entrypoint can start the glossary on this document; on failure it shows
- * an alert that says what happened and what to do, and `onFailed` is called.
- * Cost: the PDF's bytes once; see pdf-pages.ts for drawing.
- * Must never: build DOM from strings (h() and text nodes only), touch extension APIs (the
- * entrypoint owns messaging and settings), or load anything but the one PDF.
+ * PDF viewer app: toolbar, keyboard shortcuts, title, and a clear message when the PDF cannot be
+ * opened; `onReady`/`onFailed` tell the entrypoint whether to start the glossary. Cost: the PDF's
+ * bytes once (drawing: pdf-pages.ts). Must never: build DOM from strings, touch extension APIs
+ * (the entrypoint owns messaging and settings), or load anything but the one PDF.
  */
 import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
 import { h } from '../components/dom';

@@ -1,14 +1,7 @@
 /**
- * Vite plugin: pdf.js without computed-URL imports.
- *
- * What it does: pdf.js has three `import(<variable>)` calls we never use: the "fake worker"
- * (loading the worker script into the page when a real Worker cannot start; we always give it a
- * real, bundled worker) and two fallbacks that load JBIG2/JPEG 2000 decoders from `wasmUrl`
- * (which we never set). At build time this replaces each with a rejected promise, so the shipped
- * code cannot import anything by a computed address (Mozilla's linter rightly flags such calls as
- * a way to load remote code). If pdf.js changes and a call is not found, the build fails, so an
- * upgrade cannot silently bring one back.
- * Cost: build time only (one regular expression over two pdf.js files).
+ * Vite plugin: swaps pdf.js's three unused `import(<variable>)` calls (fake worker; JBIG2/JPEG 2000
+ * decoders from `wasmUrl`) for rejected promises, so shipped code cannot load remote code; a call
+ * not found fails the build, so an upgrade cannot bring one back. Cost: build time only.
  * Must never: run in the extension, or touch code outside pdfjs-dist.
  */
 import type { Plugin } from 'vite';

@@ -1,9 +1,8 @@
 /**
  * Zoom steps for the PDF viewer: the next larger or smaller scale, and the scale that fits a
- * page's width into the window.
- *
- * Cost: arithmetic. Must never: return a scale outside [MIN_SCALE, MAX_SCALE] (a huge canvas can
- * exhaust memory; a tiny one is unreadable).
+ * page's width into the window. Cost: arithmetic.
+ * Must never: return a scale outside [MIN_SCALE, MAX_SCALE] (a huge canvas can exhaust memory;
+ * a tiny one is unreadable).
  */
 export const MIN_SCALE = 0.25;
 export const MAX_SCALE = 5;

@@ -1,10 +1,6 @@
 /**
- * The extension API as the content script sees it: a promise-based `browser`, one code path for
- * both browsers. Firefox and Chromium 148+ have their own, which is exactly what
- * webextension-polyfill hands over there; an older Chromium has only `chrome`, and there the
- * content script first asks the background to inject browser-api.js (the polyfill) into its frame.
- * Why not list browser-api.js in the manifest: every page would compile its 10 kB to be handed an
- * object the browser already has, about 0.5 ms of CPU on the bench's page without terms.
+ * The content script's promise-based `browser`: the browser's own (Firefox, Chromium 148+), else
+ * the polyfill, injected on request, not compiled on every page (measured: bench/README.md).
  * Cost: one property read; where the polyfill is missing, one round trip before the first message.
  * Must never: use `chrome.*` for anything but asking for the polyfill.
  */

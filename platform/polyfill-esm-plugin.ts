@@ -1,21 +1,7 @@
 /**
- * Vite plugin: webextension-polyfill as an ES module.
- *
- * What it does: the polyfill ships as UMD (CommonJS when bundled). Importing CommonJS from ES
- * modules makes the bundler copy every property of the exported object onto a namespace object,
- * and on current Chromium and Firefox that object is the browser's own `browser`: reading each
- * property's descriptor instantiates every extension API namespace (`app`, `tabs`, ...), about
- * 1.5 ms on every page the content script runs on. This plugin gives the polyfill's file a local
- * `module` and an `export default`, so it is imported as ES and nothing is copied. The polyfill's
- * own code is unchanged: it still wraps `chrome` where no promise-based `browser` exists.
- * Where the browser has its own `browser` (Firefox, Chromium 14x and later) the polyfill would
- * export that object as it is; the plugin makes that test first, outside the polyfill's factory,
- * so the factory (a third of the content script's source) is never compiled on such browsers,
- * and `chrome.runtime` is not instantiated next to `browser.runtime`. Together about 1-2 ms of
- * every page load, measured in V8's compile trace.
- * If the file no longer has the UMD shape this expects, the build fails rather than ship the
- * slow path silently.
- * Cost: build time only.
+ * Vite plugin: webextension-polyfill as an ES module, so bundling copies no property of the
+ * browser's own `browser` and skips the polyfill's factory there (docs/architecture.md, One API).
+ * Cost: build time only; the build fails rather than ship the slow path if the UMD shape changes.
  * Must never: change what the polyfill exports, or touch any other file.
  */
 import type { Plugin } from 'vite';

@@ -1,19 +1,8 @@
 /**
- * Script lifetime: when a copy of the content script must stand down.
- *
- * What it does: `startLifetime` announces a new copy to its window with one DOM event and
- * listens for the next copy's announcement; a copy ends when a newer one starts in the same
- * window (the background adds the script to tabs that were open before an install or update,
- * where an orphaned older copy may still be watching the page), or when its extension is gone
- * (`alive` says false: the extension was updated, disabled or removed). Ending runs the
- * registered callbacks once, each on its own, so one that throws does not keep the others from
- * cleaning up.
- * This is the part of WXT's content-script context the extension uses. The context also makes
- * an AbortController, a location watcher (the Navigation API) and timer wrappers on every page
- * it loads on; on the benchmark's machine that cost every page about 0.65 ms of main-thread CPU
- * (1-2 ms wall), an eighth of the budget for a page with no terms (README, Benchmark).
+ * Script lifetime: a content script copy ends when a newer one starts in its window or its
+ * extension is gone; the one part of WXT's costlier context we need (measured: bench/README.md).
  * Cost: one Event and one listener per page.
- * Must never: end on its own announcement, or run a callback twice.
+ * Must never: end on its own announcement, run a callback twice, or let a throwing one stop others.
  */
 export interface ScriptLifetime {
   /** Whether this copy has ended (asking also notices an extension that is gone). */
@@ -43,7 +32,7 @@ export function startLifetime(target: EventTarget, eventName: string, alive: () 
   };
   const onStarted = () => end();
   // Announce first, then listen: a copy never hears itself start. A plain Event on the window:
-  // a CustomEvent on the document cost a fresh content-script world about 0.1 ms more.
+  // a CustomEvent on the document costs a fresh content-script world more (bench/README.md).
   target.dispatchEvent(new Event(eventName));
   target.addEventListener(eventName, onStarted);
   return {

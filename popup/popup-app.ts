@@ -1,13 +1,8 @@
 /**
- * Popup app: search, entry view, "On this page" and the site switch, composed.
- *
- * What it does: renders from a small state (query, active result, open entry with history,
- * depth, page report, settings) and re-renders the affected region on change. The search box is
- * focused on open; arrow keys and Enter drive the result listbox; Escape clears or goes back.
- * Cost: the fuse index is built on the first keystroke, not at open, so the popup is
- * interactive as soon as its first frame paints.
- * Must never: block the first render on the tab (a slow or absent content script only fills the
- * "On this page" region later).
+ * Popup app: search, entry view, "On this page" and the site switch, rendered from one small state
+ * (a change re-renders its region). Cost: the fuse index is built on the first keystroke, not at
+ * open, so the popup is interactive at its first frame. Must never: block the first render on the
+ * tab (a slow or absent content script only fills "On this page" later).
  */
 import type { DisplayEntry } from '../glossary/display-types';
 import type { PageTermsReport } from '../messaging/contract';

@@ -1,15 +1,8 @@
 /**
- * Tab link: how the popup talks to the page of the tab it is about.
- *
- * What it does: finds the target tab (the `?tab=<id>` parameter when the popup is opened as a
- * page, as the end-to-end tests do, else the active tab), and sends it messages in the top frame.
- * A web page answers through its content script (`tabs.sendMessage`); our PDF viewer is an
- * extension page, which that does not reach, so when no content script answers the same message
- * goes out with `runtime.sendMessage` naming the tab, and only the viewer in that tab answers.
- * A tab with neither (browser pages, the web store) answers with null.
- * Cost: one tabs.query and one message per call (two when the tab has no content script).
- * Must never: need the `tabs` permission; the page's URL comes from the page itself, or from
- * `tabs.get`, which shows the URL of tabs our host permission covers.
+ * Tab link: how the popup messages its tab's top frame (`?tab=<id>`, else the active tab): a web
+ * page via its content script, our PDF viewer (an extension page) via runtime.sendMessage naming
+ * the tab; null when neither answers. Cost: a tabs.query and one or two messages per call.
+ * Must never: need the `tabs` permission (URLs come from the page, or host-permitted tabs.get).
  */
 import { browser } from 'wxt/browser';
 import type { ContentMessage, PageTermsReport } from '../messaging/contract';

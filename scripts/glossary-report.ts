@@ -1,9 +1,8 @@
 /**
- * `npm run glossary:report`: how complete the glossary is.
- *
- * Prints the number of entries, entries per category, which have the in-depth layer, and which
- * rows of the shared inventory (../shared/glossary-inventory/terms.tsv) have no entry yet.
- * Reads files only; changes nothing.
+ * `npm run glossary:report`: how complete the glossary is (entries, entries per category, which
+ * have the in-depth layer, and which rows of the shared inventory
+ * ../shared/glossary-inventory/terms.tsv have no entry yet).
+ * Cost: reads files only. Must never: change anything.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

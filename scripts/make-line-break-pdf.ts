@@ -1,9 +1,8 @@
 /**
- * `npx tsx scripts/make-line-break-pdf.ts`: prints tests/fixtures/pdf-lines/line-breaks.html
- * (a two-column, justified fixture paper whose glossary terms are broken across line ends at
- * planted places, see line-breaks.expected.json) to line-breaks.pdf next to it.
- * Needs Debian's Chromium at /usr/bin/chromium (via playwright-core); downloads nothing.
- * The PDF is committed, so only rerun this after editing the HTML.
+ * `npx tsx scripts/make-line-break-pdf.ts`: prints tests/fixtures/pdf-lines/line-breaks.html (a
+ * two-column, justified paper whose terms break across line ends at planted places, see
+ * line-breaks.expected.json) to line-breaks.pdf beside it; the PDF is committed, so rerun this
+ * only after editing the HTML. Cost: one /usr/bin/chromium run. Must never: download anything.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

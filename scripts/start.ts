@@ -1,9 +1,7 @@
 /**
- * `npm start`: build the Chromium extension and open it on the bundled sample paper.
- *
- * With a display: a normal Chromium window with the extension loaded; close it to stop.
- * Without one (CI, SSH, containers): headless, and writes screenshots of the highlighted page,
- * an open tooltip and the popup (light and dark) to artifacts/screenshots/, then exits.
+ * `npm start`: build the Chromium extension and open it on the bundled sample paper: in a window
+ * with a display (close it to stop), else headless, writing screenshots of the page, a tooltip and
+ * the popup to artifacts/screenshots/. Cost: a build and one Chromium.
  * Must never: download a browser (it uses Debian's chromium, or CHROMIUM_PATH).
  */
 import { execFileSync } from 'node:child_process';

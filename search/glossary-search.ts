@@ -1,12 +1,7 @@
 /**
- * Glossary search for the popup: typo- and spelling-tolerant, terms and aliases first.
- *
- * What it does: ranks entries for a query in three tiers: an exact term or alias (after folding
- * case, hyphens and British/American spellings), then a term or alias that starts with the
- * query, then fuse.js fuzzy matches over terms, aliases and (weakly) the gist. "mesa optimiser",
- * "goodheart", "rlhf" and "treacherus turn" each put the intended entry first.
- * Cost: the fuse index is built once per popup open (a few ms for 3,000 entries); a search is
- * one fuse query plus two passes over the folded forms.
+ * Popup search, typo- and spelling-tolerant: exact term or alias (folded), then prefix, then
+ * fuse.js fuzzy over terms, aliases and weakly the gist. Cost: the fuse index once per popup open
+ * (measured: bench/README.md); a search is one fuse query and two passes over the folded forms.
  * Must never: search definitions as a strong key (a long text matches everything fuzzily).
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';

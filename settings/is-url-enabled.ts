@@ -1,14 +1,8 @@
 /**
- * Is highlighting on for this URL? The one function that decides, used by the content script,
- * the popup, the background and the tests.
- *
- * What it does: web pages (http, https) and local files are eligible; a site matches a listed
- * entry when its host is that entry or a subdomain of it (news.example.co.uk matches
- * example.co.uk). The global switch wins; then the block- or allowlist decides.
- * Cost: one URL parse and a suffix check per listed site; the content script calls it once per
- * page and once per settings change.
- * Must never: need the public-suffix list (that stays in the popup, which writes the list);
- * this keeps the content script small.
+ * Is highlighting on for this URL? The one decision for content script, popup, background and
+ * tests: http(s) and files only; a listed site covers its subdomains. Cost: a URL parse and a
+ * suffix check per listed site, once per page and settings change. Must never: need the
+ * public-suffix list (the popup, which writes the list, has it), so pages stay small.
  */
 import type { Settings } from './settings';
 

@@ -1,9 +1,6 @@
 /**
- * Settings file: export to and import from a JSON file the user keeps.
- *
- * What it does: `exportSettings` writes a small, versioned, human-readable document;
- * `parseSettingsFile` accepts only a document that is entirely valid and otherwise says, in one
- * sentence, what is wrong, so an import either applies completely or changes nothing.
+ * Settings file: export to, and import from, a small versioned JSON file the user keeps; an import
+ * applies completely or, in one sentence, says what is wrong and changes nothing.
  * Cost: one JSON parse. Must never: apply part of a bad file, or accept a file from a newer
  * format version it does not understand.
  */

@@ -1,11 +1,7 @@
 /**
- * Settings: the typed shape, the defaults, and the sanitiser that turns whatever is stored into
- * valid settings.
- *
- * What it does: `sanitizeSettings(raw)` keeps every valid field, replaces each invalid one with
- * its default and lists what it replaced, so a corrupted or hand-edited value never crashes the
- * extension and never costs the user their other settings.
- * Cost: a handful of type checks; the site list is de-duplicated and normalised in one pass.
+ * Settings: the typed shape, the defaults, and `sanitizeSettings`, which keeps each valid field and
+ * replaces (and lists) each invalid one, so a corrupt or hand-edited value never crashes the
+ * extension or costs the user other settings. Cost: a handful of checks, one site-list pass.
  * Must never: throw, or drop a valid field because a neighbouring field is broken.
  */
 export type PaintModeSetting = 'first' | 'all';

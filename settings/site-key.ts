@@ -1,8 +1,7 @@
 /**
  * Site key: the registrable domain a per-site switch applies to (news.example.co.uk ->
  * example.co.uk), from the maintained public-suffix list in tldts.
- *
- * Cost: tldts's suffix tables (~40 kB); imported by the popup, options and background only.
+ * Cost: tldts's large suffix tables (bundle sizes: bench/README.md); popup, options, background.
  * Must never: be imported by the content script (it does not need the list, see is-url-enabled).
  */
 import { getDomain, getHostname } from 'tldts';

@@ -1,11 +1,7 @@
 /**
- * Settings store: the one stored settings item, versioned, read through the sanitiser.
- *
- * What it does: defines `local:settings` with @wxt-dev/storage (versioned, with migrations), and
- * offers `loadSettings`, `saveSettings`, `updateSettings` and `watchSettings`, each of which
- * returns sanitised settings and warns in the console when a stored value had to be repaired.
- * Local rather than sync storage: sync allows 8 kB per item, too little for a long site list.
- * Cost: one storage read per call; watchers fire once per change.
+ * Settings store: the one versioned `local:settings` item (@wxt-dev/storage, with migrations), read
+ * and written through the sanitiser. Local, not sync: sync allows 8 kB per item, too little for a
+ * long site list. Cost: one storage read per call; watchers fire once per change.
  * Must never: write an unsanitised value, or crash on whatever another version left behind.
  */
 import { storage } from 'wxt/utils/storage';

@@ -1,4 +1,8 @@
-/** Options entry: wiring only (see options/options-app.ts). */
+/**
+ * Options entry: wiring only (see options/options-app.ts).
+ * Cost: nothing outside the options page.
+ * Must never: send settings anywhere; an export is a local download.
+ */
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '@/options/options-app';
 import { t } from '@/messaging/i18n';

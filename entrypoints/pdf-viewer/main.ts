@@ -1,8 +1,8 @@
 /**
- * PDF viewer entry (pdf-viewer.html?file=<url>): wiring only. Opens the PDF with the viewer app
- * (pdf/viewer-app.ts), runs the glossary page on this document so the text layers are highlighted
- * and hovered like any web page, applies the settings, and answers the popup's and background's
- * messages addressed to this viewer's tab (extension pages are not reached by tabs.sendMessage).
+ * PDF viewer entry (pdf-viewer.html?file=<url>), wiring only: opens the PDF (pdf/viewer-app.ts),
+ * runs the glossary page on its text layers and answers messages addressed to this viewer's tab.
+ * Cost: the matcher runs here, on the viewer's own thread, rather than in the background.
+ * Must never: answer a message addressed to another tab (every viewer hears runtime messages).
  */
 // First: built-ins pdf.js needs that older browsers lack (pdf/polyfills.ts).
 import '@/pdf/install-polyfills';

@@ -1,4 +1,8 @@
-/** Popup entry: wiring only (see popup/popup-app.ts). */
+/**
+ * Popup entry: wiring only (see popup/popup-app.ts).
+ * Cost: only while the popup is open (it loads the glossary for its search).
+ * Must never: read a page itself; it asks the page's content script or viewer (popup/tab-link.ts).
+ */
 import { browser } from 'wxt/browser';
 import { loadEntries } from 'virtual:glossary/entries';
 import { PopupApp } from '@/popup/popup-app';
