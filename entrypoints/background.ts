@@ -61,9 +61,6 @@ export default defineBackground(() => {
       contexts: ['link'],
       targetUrlPatterns: PDF_LINK_PATTERNS,
     });
-    // Versions before 0.3 kept a copy of the matcher in storage for pages to read; pages now send
-    // their text here instead (page/match-source.ts).
-    await browser.storage.local.remove('matcher').catch(() => {});
     if (reason === 'install' || reason === 'update') await injectIntoOpenTabs();
   });
 
