@@ -21,6 +21,17 @@ export const SHIPPED = [
 
 const noMarkupSinks = [{ object: 'document', property: 'write', message: 'Build DOM with components/dom.ts.' }];
 
+/**
+ * The every-page bundle (glossary-content.js: page/light, page/shared) must stay light: it may
+ * import types from the bundles injected later, never values (which would bundle their code).
+ */
+export const EVERY_PAGE = ['page/light/**', 'page/shared/**', 'entrypoints/glossary-content.ts'];
+const injectedLater = {
+  group: ['**/page/full/**', '**/page/tooltip/**', '@/page/full/**', '@/page/tooltip/**', '../full/**', '../tooltip/**'],
+  allowTypeImports: true,
+  message: 'The every-page bundle must not import values from page/full or page/tooltip (injected later); import types only.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -65,5 +76,9 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: EVERY_PAGE,
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [injectedLater] }] },
   },
 );

@@ -16,7 +16,7 @@ import { serve, SHARED_PAGES } from '../harness/serve';
 import { glossaryDir, loadGlossary } from '../glossary/load';
 import { compileMatcher } from '../matching/compile';
 import { matchSnapshot } from '../matching/match-snapshot';
-import { MAX_SEGMENT_CHARS } from '../page/first-look';
+import { MAX_SEGMENT_CHARS } from '../page/shared/first-look';
 import type { PageTermsReport } from '../messaging/contract';
 import { extensionTime, sampledDuring, startProfile, stopProfile, type Attribution, type CpuProfile } from './cpu-profile';
 import { generatePage, mulberry32, plantableEntries, safeFiller } from './generate-page';

@@ -1,19 +1,19 @@
 /**
- * Content script entry, wiring only: settings, the light page (page/light-page.ts) and messages.
+ * Content script entry, wiring only: settings, the light page (page/light/light-page.ts) and messages.
  * Listed by hand in wxt.config.ts, without WXT's content-script context (script-lifetime.ts).
  * Cost: compiled whole in every page and frame (platform/compile-hint-plugin.ts): keep it small.
  * Must never: work in a cross-origin frame, or import the full page, the UI or the glossary.
  */
 import { contentBrowser, type Api } from '@/platform/content-browser';
-import { LightPage } from '@/page/light-page';
-import { PAGE_UI_KEY, type PageFactory } from '@/page/page-factory';
-import { remoteMatchSource } from '@/page/match-source';
+import { LightPage } from '@/page/light/light-page';
+import { PAGE_UI_KEY, type PageFactory } from '@/page/shared/page-factory';
+import { remoteMatchSource } from '@/page/shared/match-source';
 import { readPageStart, settingsChangeIn } from '@/messaging/page-start';
-import { answerPageMessage } from '@/page/page-messages';
+import { answerPageMessage } from '@/page/shared/page-messages';
 import { isURLEnabled } from '@/settings/is-url-enabled';
 import type { Settings } from '@/settings/settings';
 import type { CardEntry } from '@/glossary/display-types';
-import { TOOLTIP_UI_KEY, type TooltipFactory } from '@/page/tooltip';
+import { TOOLTIP_UI_KEY, type TooltipFactory } from '@/page/shared/tooltip';
 import { startLifetime } from '@/platform/script-lifetime';
 
 export default defineUnlistedScript({

@@ -1,5 +1,5 @@
 /**
- * Matches a page's text snapshot in the background (page/text-snapshot.ts): each segment's joined
+ * Matches a page's text snapshot in the background (page/shared/text-snapshot.ts): each segment's joined
  * text, then, for evidence only, the same with a space at node boundaries (`<li>RLHF</li><li>DPO`
  * glues words, and the page must then be walked). Cost: two passes over the characters.
  * Must never: touch the DOM, or report an entry without its name.

@@ -125,7 +125,7 @@ export const isStoredSettingsChanged = (m: unknown): m is StoredSettingsChangedM
 
 /**
  * Content script -> background: inject the full page script (walker, index, painter: see
- * page/light-page.ts) into my frame.
+ * page/light/light-page.ts) into my frame.
  */
 export interface LoadPageUiMessage {
   type: 'load-page-ui';
@@ -147,7 +147,7 @@ export const isMatchTexts = (m: unknown): m is MatchTextsMessage =>
   (m as { texts: unknown[] }).texts.every((t) => typeof t === 'string');
 
 /**
- * Content script -> background: match a scan root's text snapshot (page/text-snapshot.ts): per
+ * Content script -> background: match a scan root's text snapshot (page/shared/text-snapshot.ts): per
  * segment, the data of consecutive text nodes. The reply is a MatchSnapshotReply
  * (matching/match-snapshot.ts): (segment, start, end, terminal) quadruples in the joined
  * segments, the id and name of each entry that occurs, and the evidence that decides whether the

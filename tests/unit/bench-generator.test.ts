@@ -2,10 +2,10 @@
 // the planted counts.
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { GlossaryPage } from '../../page/glossary-page';
+import { GlossaryPage } from '../../page/full/glossary-page';
 import { generatePage } from '../../bench/generate-page';
 import { compileMini, testTooltip } from './helpers';
-import { localMatchSource } from '../../page/match-source';
+import { localMatchSource } from '../../page/shared/match-source';
 
 const matcher = compileMini([
   { id: 'inner-alignment', term: 'inner alignment' },

@@ -7,8 +7,8 @@ import { testTooltip } from './helpers';
 import { describe, expect, it } from 'vitest';
 import { glossaryDir, loadGlossary } from '../../glossary/load';
 import { compileMatcher } from '../../matching/compile';
-import { GlossaryPage } from '../../page/glossary-page';
-import { localMatchSource } from '../../page/match-source';
+import { GlossaryPage } from '../../page/full/glossary-page';
+import { localMatchSource } from '../../page/shared/match-source';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 

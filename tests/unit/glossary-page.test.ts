@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { GlossaryPage } from '../../page/glossary-page';
+import { GlossaryPage } from '../../page/full/glossary-page';
 import { compileMini, type MiniEntry, testTooltip } from './helpers';
-import { localMatchSource, remoteMatchSource } from '../../page/match-source';
-import { PageScanner } from '../../page/page-scanner';
-import { TermIndex } from '../../page/term-index';
+import { localMatchSource, remoteMatchSource } from '../../page/shared/match-source';
+import { PageScanner } from '../../page/full/page-scanner';
+import { TermIndex } from '../../page/full/term-index';
 import { matchTexts } from '../../matching/match-texts';
 import { matchSnapshot } from '../../matching/match-snapshot';
 import { terminalOf } from '../../matching/compiled';
@@ -193,8 +193,8 @@ describe('PageScanner', () => {
   });
 
   it('does not report terms in blocks that are not rendered, and checks only blocks with a match', async () => {
-    const { PageScanner } = await import('../../page/page-scanner');
-    const { TermIndex } = await import('../../page/term-index');
+    const { PageScanner } = await import('../../page/full/page-scanner');
+    const { TermIndex } = await import('../../page/full/term-index');
     const matcher = compileMini(G);
     // fixture
     document.body.innerHTML =
@@ -210,8 +210,8 @@ describe('PageScanner', () => {
   });
 
   it('never leaves a root queued when scan() is called just as a run finishes', async () => {
-    const { PageScanner } = await import('../../page/page-scanner');
-    const { TermIndex } = await import('../../page/term-index');
+    const { PageScanner } = await import('../../page/full/page-scanner');
+    const { TermIndex } = await import('../../page/full/term-index');
     const matcher = compileMini(G);
     document.body.innerHTML = '<p id="a">Inner alignment.</p><p id="b">A mesa-optimizer.</p>'; // fixture
     const index = new TermIndex(matcher.ids, matcher.terms);
@@ -289,9 +289,9 @@ describe('PageScanner', () => {
   });
 
   it('a background that cannot answer leaves the page as it was, with one console note', async () => {
-    const { PageScanner } = await import('../../page/page-scanner');
-    const { TermIndex } = await import('../../page/term-index');
-    const { remoteMatchSource } = await import('../../page/match-source');
+    const { PageScanner } = await import('../../page/full/page-scanner');
+    const { TermIndex } = await import('../../page/full/term-index');
+    const { remoteMatchSource } = await import('../../page/shared/match-source');
     document.body.innerHTML = '<p>Inner alignment.</p>'; // fixture
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     for (const answer of [

@@ -2,8 +2,8 @@
 import { compileMatcher } from '../../matching/compile';
 import { findMatches } from '../../matching/find-matches';
 import { KEYWORD, terminalEntry, terminalGated } from '../../matching/compiled';
-import { GlossaryTooltip } from '../../page/glossary-tooltip';
-import type { EntryCache } from '../../page/entry-cache';
+import { GlossaryTooltip } from '../../page/tooltip/glossary-tooltip';
+import type { EntryCache } from '../../page/full/entry-cache';
 
 export interface MiniEntry {
   id: string;

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { EntryCache } from '../../page/entry-cache';
-import { LazyTooltip } from '../../page/lazy-tooltip';
-import type { Tooltip, TooltipFactory } from '../../page/tooltip';
+import { EntryCache } from '../../page/full/entry-cache';
+import { LazyTooltip } from '../../page/full/lazy-tooltip';
+import type { Tooltip, TooltipFactory } from '../../page/shared/tooltip';
 
 /** A stand-in UI that records what it was asked to show. */
 function fakeUi(log: string[]): TooltipFactory {

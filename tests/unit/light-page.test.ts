@@ -4,10 +4,10 @@
  * hands everything to the full page, once, when there is something to show.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { GlossaryPage, type GlossaryPageOptions } from '../../page/glossary-page';
-import { LightPage } from '../../page/light-page';
-import { localMatchSource, type MatchSource } from '../../page/match-source';
-import type { PageFactory } from '../../page/page-factory';
+import { GlossaryPage, type GlossaryPageOptions } from '../../page/full/glossary-page';
+import { LightPage } from '../../page/light/light-page';
+import { localMatchSource, type MatchSource } from '../../page/shared/match-source';
+import type { PageFactory } from '../../page/shared/page-factory';
 import { compileMini, type MiniEntry, testTooltip } from './helpers';
 
 const G: MiniEntry[] = [

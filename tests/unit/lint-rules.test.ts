@@ -37,4 +37,24 @@ describe('lint rules', () => {
     const code = 'export function f(el: HTMLElement, s: string): void {\n  el.innerHTML = s;\n  eval(s);\n}\n';
     expect(await errorsIn(`${dir}/example.ts`, code)).toEqual(expect.arrayContaining(['no-restricted-syntax', 'no-eval']));
   });
+
+  it.each([
+    ['page/light/example.ts', "import { PageScanner } from '../full/page-scanner';"],
+    ['page/shared/example.ts', "import { GlossaryTooltip } from '../tooltip/glossary-tooltip';"],
+    ['entrypoints/glossary-content.ts', "import { GlossaryPage } from '@/page/full/glossary-page';"],
+  ])('the every-page bundle may not import a value from a later bundle: %s', async (file, line) => {
+    expect(await errorsIn(file, `${line}\nexport const x = [${line.match(/\{ (\w+) \}/)![1]}];\n`)).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
+  });
+
+  it('a type from a later bundle, and a value within the bundle, are allowed', async () => {
+    const ok =
+      "import type { PageScanner } from '../full/page-scanner';\nimport { readSnapshot } from '../shared/text-snapshot';\nexport type T = PageScanner;\nexport const f = readSnapshot;\n";
+    expect(await errorsIn('page/light/example.ts', ok)).not.toContain('@typescript-eslint/no-restricted-imports');
+    // The later bundles may use the shared code.
+    expect(
+      await errorsIn('page/full/example.ts', "import { readSnapshot } from '../shared/text-snapshot';\nexport const f = readSnapshot;\n"),
+    ).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@
  * pending (the PDF viewer asks on every get-page-terms) never puts the delivery off.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { MutationBatcher } from '../../page/mutation-batcher';
+import { MutationBatcher } from '../../page/shared/mutation-batcher';
 
 describe('MutationBatcher', () => {
   it('says a change is pending until its batch is delivered, however often it is asked', async () => {

@@ -9,10 +9,10 @@ import { findMatches } from '../../matching/find-matches';
 import { formVariants } from '../../matching/variants';
 import { AI_KEYWORDS, AI_KEYWORDS_CASED } from '../../matching/compile';
 import { continuesAfterBreak, readingOf } from '../../matching/char-rules';
-import { GlossaryPage } from '../../page/glossary-page';
-import { TextWalker } from '../../page/text-walker';
+import { GlossaryPage } from '../../page/full/glossary-page';
+import { TextWalker } from '../../page/shared/text-walker';
 import { compileMini, type MiniEntry, testTooltip } from './helpers';
-import { localMatchSource } from '../../page/match-source';
+import { localMatchSource } from '../../page/shared/match-source';
 
 const G: MiniEntry[] = [
   { id: 'inner-alignment', term: 'inner alignment' },

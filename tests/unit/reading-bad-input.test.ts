@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { glossaryDir, loadGlossary } from '../../glossary/load';
 import { compileMatcher } from '../../matching/compile';
 import { findMatches } from '../../matching/find-matches';
-import { GlossaryPage } from '../../page/glossary-page';
-import { localMatchSource } from '../../page/match-source';
+import { GlossaryPage } from '../../page/full/glossary-page';
+import { localMatchSource } from '../../page/shared/match-source';
 import { testTooltip } from './helpers';
 
 const matcher = compileMatcher(loadGlossary(glossaryDir()).entries);

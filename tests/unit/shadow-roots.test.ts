@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { openShadowRoots } from '../../page/shadow-roots';
+import { openShadowRoots } from '../../page/shared/shadow-roots';
 
 function host(tag: string, mode: 'open' | 'closed', text: string): HTMLElement {
   const el = document.createElement(tag);

@@ -4,9 +4,9 @@
  * banner says nothing about what the page is about.
  */
 import { describe, expect, it } from 'vitest';
-import { SiteChrome } from '../../page/site-chrome';
-import { GlossaryPage } from '../../page/glossary-page';
-import { localMatchSource } from '../../page/match-source';
+import { SiteChrome } from '../../page/full/site-chrome';
+import { GlossaryPage } from '../../page/full/glossary-page';
+import { localMatchSource } from '../../page/shared/match-source';
 import { compileMini, testTooltip } from './helpers';
 
 const chrome = () => new SiteChrome(window);

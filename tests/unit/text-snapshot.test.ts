@@ -1,5 +1,5 @@
 /**
- * The text snapshot (page/text-snapshot.ts) against matching each block on its own: for random
+ * The text snapshot (page/shared/text-snapshot.ts) against matching each block on its own: for random
  * pages, a block's matches read off the snapshot are exactly the block's own, and a snapshot
  * without matches means no block has any.
  */
@@ -8,11 +8,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findMatches } from '../../matching/find-matches';
 import { matchSnapshot } from '../../matching/match-snapshot';
-import { localMatchSource } from '../../page/match-source';
-import { readSnapshot, SnapshotMatches } from '../../page/text-snapshot';
-import { PageScanner } from '../../page/page-scanner';
-import { TermIndex } from '../../page/term-index';
-import { TextWalker } from '../../page/text-walker';
+import { localMatchSource } from '../../page/shared/match-source';
+import { readSnapshot, SnapshotMatches } from '../../page/shared/text-snapshot';
+import { PageScanner } from '../../page/full/page-scanner';
+import { TermIndex } from '../../page/full/term-index';
+import { TextWalker } from '../../page/shared/text-walker';
 import { compileMini, type MiniEntry } from './helpers';
 import { terminalOf } from '../../matching/compiled';
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { TextWalker, locate } from '../../page/text-walker';
+import { TextWalker, locate } from '../../page/shared/text-walker';
 
 const blocksOf = (html: string) => {
   document.body.innerHTML = html; // test fixture only

@@ -4,7 +4,7 @@
  * Cost: one Highlight; adding a Range is O(1); the browser repaints only the affected lines.
  * Must never: insert, wrap or split page nodes; it only hands Ranges to the browser.
  */
-import type { HighlightStyle } from '../settings/settings';
+import type { HighlightStyle } from '../../settings/settings';
 
 export const HIGHLIGHT_PREFIX = 'alignment-glossary-';
 

@@ -4,16 +4,16 @@
  * Cost: per root, one first look; one MutationObserver. The full page's script once, on need.
  * Must never: walk, paint or add to the page; load the full page for a page with nothing to show.
  */
-import { TopicGate } from '../matching/topic-gate';
-import type { PageTermsReport } from '../messaging/contract';
-import type { HighlightStyle } from '../settings/settings';
-import { HeldRoots, lookAt, nextStep, type Look } from './first-look';
-import type { GlossaryPage, GlossaryPageOptions, Handover } from './glossary-page';
-import { MutationBatcher, type MutationBatch } from './mutation-batcher';
-import type { PageFactory } from './page-factory';
-import { withRoot } from './root-set';
-import { openShadowRoots } from './shadow-roots';
-import type { PaintMode } from './term-index';
+import { TopicGate } from '../../matching/topic-gate';
+import type { PageTermsReport } from '../../messaging/contract';
+import type { HighlightStyle } from '../../settings/settings';
+import { HeldRoots, lookAt, nextStep, type Look } from '../shared/first-look';
+import type { GlossaryPage, GlossaryPageOptions, Handover } from '../full/glossary-page';
+import { MutationBatcher, type MutationBatch } from '../shared/mutation-batcher';
+import type { PageFactory } from '../shared/page-factory';
+import { withRoot } from '../shared/root-set';
+import { openShadowRoots } from '../shared/shadow-roots';
+import type { PaintMode } from '../full/term-index';
 
 export interface LightPageOptions {
   /** What the full page is made with (its match source also serves the first looks). */

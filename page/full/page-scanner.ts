@@ -4,16 +4,16 @@
  * Cost: one pass over the root's text nodes; with terms, one walk in slices with pauses between.
  * Must never: scan a root twice at once, idle as 'scanning', count a block twice, paint stale text.
  */
-import { KEYWORD, terminalEntry, terminalGated } from '../matching/compiled';
+import { KEYWORD, terminalEntry, terminalGated } from '../../matching/compiled';
 import { SiteChrome } from './site-chrome';
-import type { MatchSource } from './match-source';
+import type { MatchSource } from '../shared/match-source';
 import { PageMatch, TermIndex } from './term-index';
-import { TextWalker, locate, type TextBlock } from './text-walker';
-import { SnapshotMatches } from './text-snapshot';
-import { HeldRoots, lookAt, MAX_SEGMENT_CHARS, nextStep, type Look } from './first-look';
-import { withRoot } from './root-set';
+import { TextWalker, locate, type TextBlock } from '../shared/text-walker';
+import { SnapshotMatches } from '../shared/text-snapshot';
+import { HeldRoots, lookAt, MAX_SEGMENT_CHARS, nextStep, type Look } from '../shared/first-look';
+import { withRoot } from '../shared/root-set';
 import { yieldToPage } from './yield-to-page';
-import { formReading } from '../matching/char-rules';
+import { formReading } from '../../matching/char-rules';
 
 export interface ScannerOptions {
   sliceMs?: number;
@@ -21,7 +21,7 @@ export interface ScannerOptions {
   snapshots?: boolean;
   now?: () => number;
   isVisible?: (el: Element) => boolean;
-  /** Whether a block container is site chrome; defaults to page/site-chrome.ts. */
+  /** Whether a block container is site chrome; defaults to page/full/site-chrome.ts. */
   isChrome?: (el: Element) => boolean;
   /**
    * While only first occurrences are painted, walk only where they are (and AI keywords while

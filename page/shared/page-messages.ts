@@ -12,7 +12,7 @@ import {
   isShowEntry,
   isStepTerm,
   type PageTermsReport,
-} from '../messaging/contract';
+} from '../../messaging/contract';
 
 /** What a page answers with: the full glossary page, or the light page standing in for it. */
 export interface AnsweringPage {

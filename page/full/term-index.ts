@@ -4,8 +4,8 @@
  * Cost: O(1) per added match; pruning is O(matches).
  * Must never: touch the DOM beyond reading Range boundaries and `isConnected`.
  */
-import { TopicGate } from '../matching/topic-gate';
-import type { PageTerm } from '../messaging/contract';
+import { TopicGate } from '../../matching/topic-gate';
+import type { PageTerm } from '../../messaging/contract';
 
 /**
  * One occurrence of a glossary term. The live Range is created on first use (painting, hover):

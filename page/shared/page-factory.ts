@@ -4,7 +4,7 @@
  * Cost: none (a name and a type).
  * Must never: import the full page's code (the content script imports this file).
  */
-import type { GlossaryPage, GlossaryPageOptions } from './glossary-page';
+import type { GlossaryPage, GlossaryPageOptions } from '../full/glossary-page';
 
 export type PageFactory = (doc: Document, options: GlossaryPageOptions) => GlossaryPage;
 

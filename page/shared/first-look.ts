@@ -4,10 +4,10 @@
  * Cost: one pass over the root's text nodes and one message with their text.
  * Must never: walk blocks or change the DOM.
  */
-import type { TopicGate } from '../matching/topic-gate';
+import type { TopicGate } from '../../matching/topic-gate';
 import type { MatchSource, SnapshotResult } from './match-source';
 import { readSnapshot, type Snapshot } from './text-snapshot';
-import type { SnapshotEvidence } from '../matching/match-snapshot';
+import type { SnapshotEvidence } from '../../matching/match-snapshot';
 
 export interface Look {
   root: Node;

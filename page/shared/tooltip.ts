@@ -4,7 +4,7 @@
  * Cost: nothing at run time (types only, plus one constant).
  * Must never: grow an import of the UI; that would put it back on every page's load path.
  */
-import type { EntryCache } from './entry-cache';
+import type { EntryCache } from '../full/entry-cache';
 
 export interface TooltipAnchor {
   /** Where to point now (called again when the page scrolls while pinned). */

@@ -5,11 +5,11 @@
  * Must never: pass HTML strings to tippy (allowHTML stays off), or exist twice on a page.
  */
 import tippy, { type Instance } from 'tippy.js';
-import type { CardEntry } from '../glossary/display-types';
-import type { EntryCache } from './entry-cache';
-import { tooltipCard } from '../components/tooltip-card';
+import type { CardEntry } from '../../glossary/display-types';
+import type { EntryCache } from '../full/entry-cache';
+import { tooltipCard } from '../../components/tooltip-card';
 import { createTooltipHost, type TooltipHost } from './tooltip-host';
-import type { ShowOptions, Tooltip, TooltipAnchor } from './tooltip';
+import type { ShowOptions, Tooltip, TooltipAnchor } from '../shared/tooltip';
 
 export class GlossaryTooltip implements Tooltip {
   private host: TooltipHost | null = null;

@@ -4,10 +4,10 @@
  * Cost: local, the matcher's; remote, one message per batch (copying it costs less than matching).
  * Must never: resolve matches for texts other than the ones asked about, or in another order.
  */
-import type { CompiledMatcher } from '../matching/compiled';
-import type { MatchSnapshotMessage, MatchTextsMessage } from '../messaging/contract';
-import { matchTexts, type MatchTextsReply } from '../matching/match-texts';
-import { matchSnapshot, type MatchSnapshotReply, type SnapshotEvidence } from '../matching/match-snapshot';
+import type { CompiledMatcher } from '../../matching/compiled';
+import type { MatchSnapshotMessage, MatchTextsMessage } from '../../messaging/contract';
+import { matchTexts, type MatchTextsReply } from '../../matching/match-texts';
+import { matchSnapshot, type MatchSnapshotReply, type SnapshotEvidence } from '../../matching/match-snapshot';
 
 export interface MatchSource {
   /** Entry id by entry index (complete when local; filled in as entries occur when remote). */
@@ -17,7 +17,7 @@ export interface MatchSource {
   /** Per text: start, end, terminal of each match, flattened. */
   match(texts: readonly string[]): Promise<(readonly number[])[]>;
   /**
-   * A text snapshot's matches (page/text-snapshot.ts): per segment, start, end, terminal of each
+   * A text snapshot's matches (page/shared/text-snapshot.ts): per segment, start, end, terminal of each
    * match in the joined segment, flattened; and the evidence that decides whether to walk.
    */
   matchSnapshot(segments: readonly (readonly string[])[]): Promise<SnapshotResult>;

@@ -5,18 +5,18 @@
  * Must never: hold extension APIs, so it runs alike in tests, the benchmark and the PDF viewer.
  */
 import { EntryCache, type FetchEntry } from './entry-cache';
-import type { PageTermsReport } from '../messaging/contract';
+import type { PageTermsReport } from '../../messaging/contract';
 import { LazyTooltip } from './lazy-tooltip';
-import type { TooltipFactory } from './tooltip';
+import type { TooltipFactory } from '../shared/tooltip';
 import { trackHover } from './hover-tracker';
-import { MutationBatcher } from './mutation-batcher';
-import type { MatchSource } from './match-source';
-import type { Look } from './first-look';
+import { MutationBatcher } from '../shared/mutation-batcher';
+import type { MatchSource } from '../shared/match-source';
+import type { Look } from '../shared/first-look';
 import { PageScanner } from './page-scanner';
 import { createPainter, type Painter } from './painter';
 import { TermIndex, type PaintMode } from './term-index';
-import { adoptHighlightStyles, openShadowRoots, removeHighlightStyles } from './shadow-roots';
-import type { HighlightStyle } from '../settings/settings';
+import { adoptHighlightStyles, openShadowRoots, removeHighlightStyles } from '../shared/shadow-roots';
+import type { HighlightStyle } from '../../settings/settings';
 
 export interface GlossaryPageOptions {
   /** Where block texts are matched (the background for a content script, see match-source.ts). */

@@ -4,7 +4,7 @@
  * Cost: created lazily on the first hover, once per page; nothing at page load.
  * Must never: put anything inside <body>, or read the page's styles.
  */
-import { OWN_UI_TAG } from './text-walker';
+import { OWN_UI_TAG } from '../shared/text-walker';
 
 const HOST_STYLE: Record<string, string> = {
   all: 'initial',

@@ -5,7 +5,7 @@
  * Must never: throw into the page when the UI cannot load (the card just stays closed).
  */
 import type { EntryCache } from './entry-cache';
-import type { ShowOptions, Tooltip, TooltipAnchor, TooltipFactory } from './tooltip';
+import type { ShowOptions, Tooltip, TooltipAnchor, TooltipFactory } from '../shared/tooltip';
 
 export class LazyTooltip implements Tooltip {
   private real: Tooltip | null = null;

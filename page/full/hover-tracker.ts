@@ -4,7 +4,7 @@
  * Cost: passive listeners; one hit test per animation frame while the pointer moves, none at rest.
  * Must never: preventDefault or stopPropagation page events (links work), or outlive its signal.
  */
-import type { Tooltip } from './tooltip';
+import type { Tooltip } from '../shared/tooltip';
 import { hitTest, rectAt } from './hit-test';
 import type { PageMatch, TermIndex } from './term-index';
 

@@ -4,7 +4,7 @@
  * Cost: one message per distinct entry hovered; nothing at page load.
  * Must never: block the page, or throw when the background cannot answer (the card stays closed).
  */
-import type { CardEntry } from '../glossary/display-types';
+import type { CardEntry } from '../../glossary/display-types';
 
 export type FetchEntry = (index: number) => Promise<CardEntry | null>;
 

@@ -4,9 +4,9 @@
  * Cost: one TreeWalker step and data read per text node; per block, one string comparison.
  * Must never: give a block matches other than its own text's (tests/unit/text-snapshot.test.ts).
  */
-import { KEYWORD, terminalEntry } from '../matching/compiled';
-import { lastAtOrBefore } from '../matching/sorted-search';
-import { continuesAfterBreak, isBoundaryCode, isSpaceCode, isWordCode, mayBreakWord } from '../matching/char-rules';
+import { KEYWORD, terminalEntry } from '../../matching/compiled';
+import { lastAtOrBefore } from '../../matching/sorted-search';
+import { continuesAfterBreak, isBoundaryCode, isSpaceCode, isWordCode, mayBreakWord } from '../../matching/char-rules';
 
 export interface Segment {
   /** Offset of the segment in the root's whole text. */
