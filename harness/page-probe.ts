@@ -44,3 +44,13 @@ export function scrollToRangeScript(args: { prefix: string; text: string }) {
   }
   return false;
 }
+
+/** Evaluated in the page: each painted range's text, and whether it lies in the page's <article>. */
+export function paintedPlacesScript(prefix: string) {
+  const out: { text: string; inArticle: boolean }[] = [];
+  for (const [name, hl] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights) {
+    if (!name.startsWith(prefix)) continue;
+    for (const r of hl) out.push({ text: r.toString(), inArticle: !!r.startContainer.parentElement?.closest('article') });
+  }
+  return out;
+}

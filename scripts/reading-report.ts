@@ -3,11 +3,12 @@
  * many of them the built extension finds in real Chromium (and, on pages not about AI, how many
  * it highlights: it should be none). Needs `npm run build` and /usr/bin/chromium.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchChromium, pageTerms, tabIdOf, viewerTerms } from '../harness/chromium';
 import { CHROME_BUILD, requireBuild } from '../harness/paths';
 import { expectedTerms, missingExpected, SHARED_PAGES, serve } from '../harness/serve';
+import { HIGHLIGHT_PREFIX, paintedPlacesScript } from '../harness/page-probe';
 import { readingOf } from '../matching/char-rules';
 import type { PageTermsReport } from '../messaging/contract';
 
@@ -39,13 +40,7 @@ const chrome = json<{ inArticle: string[]; chromeOnly: string[] }>(resolve(READI
 const chromePage = await session.context.newPage();
 await chromePage.goto(server.url('/r/site-chrome.html'));
 const chromeReport = await pageTerms(session, chromePage);
-const places: { text: string; inArticle: boolean }[] = await chromePage.evaluate(() => {
-  const out: { text: string; inArticle: boolean }[] = [];
-  for (const [name, hl] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights)
-    if (name.startsWith('alignment-glossary-'))
-      for (const r of hl) out.push({ text: r.toString().toLowerCase(), inArticle: !!r.startContainer.parentElement?.closest('article') });
-  return out;
-});
+const places = (await chromePage.evaluate(paintedPlacesScript, HIGHLIGHT_PREFIX)).map((p) => ({ ...p, text: p.text.toLowerCase() }));
 await chromePage.close();
 const paintedIn = (id: string, inArticle: boolean) => {
   const forms = chromeReport.terms.find((t) => t.id === id)?.forms.map((f) => f.toLowerCase()) ?? [];
@@ -75,15 +70,9 @@ for (const name of ['a04-ai-safety-needs-social-scientists', 'a07-ai-safety-grid
     '',
   ]);
 }
-for (const name of [
-  'offtopic-news-economics-box',
-  'offtopic-news-plain',
-  'offtopic-kin-selection',
-  'offtopic-school-debating',
-  'offtopic-audio-amplifiers',
-  'offtopic-ios-jailbreak',
-  'offtopic-quantum-computing',
-]) {
+for (const name of readdirSync(READING)
+  .filter((f) => /^offtopic-.*\.html$/.test(f))
+  .map((f) => f.replace(/\.html$/, ''))) {
   const r = await web(`/r/${name}.html`);
   rows.push([name, '0', '0', String(r.terms.length)]);
 }

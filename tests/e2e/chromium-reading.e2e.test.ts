@@ -5,18 +5,22 @@
  * are not about AI get no highlight; a term's first occurrence is painted where the reader reads,
  * not in the site's banner, navigation or sidebar; and the PDF viewer never says `done` early.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, pageTerms, tabIdOf, sendToViewer, type ChromiumSession } from '../../harness/chromium';
 import { CHROME_BUILD, requireBuild } from '../../harness/paths';
-import { HIGHLIGHT_PREFIX } from '../../harness/page-probe';
+import { HIGHLIGHT_PREFIX, paintedPlacesScript } from '../../harness/page-probe';
 import { serve, type StaticServer } from '../../harness/serve';
 import { readingOf } from '../../matching/char-rules';
 import type { PageTermsReport } from '../../messaging/contract';
 
 const READING = resolve('tests/fixtures/reading');
+/** The reading fixtures that are not about AI. */
+const OFF_TOPIC = readdirSync(READING)
+  .filter((f) => /^offtopic-.*\.html$/.test(f))
+  .map((f) => f.replace(/\.html$/, ''));
 const PDF_LINES = resolve('tests/fixtures/pdf-lines');
 const expected = <T>(dir: string, name: string): T => JSON.parse(readFileSync(resolve(dir, `${name}.expected.json`), 'utf8')) as T;
 
@@ -52,16 +56,6 @@ function expectPlanted(report: PageTermsReport, planted: { id: string; form: str
   }
 }
 
-/** In the page: each painted range's text, and whether it lies in the page's <article>. */
-function paintedPlacesScript(prefix: string) {
-  const out: { text: string; inArticle: boolean }[] = [];
-  for (const [name, hl] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights) {
-    if (!name.startsWith(prefix)) continue;
-    for (const r of hl) out.push({ text: r.toString(), inArticle: !!r.startContainer.parentElement?.closest('article') });
-  }
-  return out;
-}
-
 describe('Chromium: reading fidelity', () => {
   it.each(['footnotes-html', 'footnotes-latexml'])(
     'finds every term glued to a footnote or citation mark, or typeset oddly: %s',
@@ -76,15 +70,7 @@ describe('Chromium: reading fidelity', () => {
     },
   );
 
-  it.each([
-    'offtopic-news-economics-box',
-    'offtopic-news-plain',
-    'offtopic-kin-selection',
-    'offtopic-school-debating',
-    'offtopic-audio-amplifiers',
-    'offtopic-ios-jailbreak',
-    'offtopic-quantum-computing',
-  ])('gives a page that is not about AI no highlight: %s', async (name) => {
+  it.each(OFF_TOPIC)('gives a page that is not about AI no highlight: %s', async (name) => {
     const page = await open(`/r/${name}.html`);
     const report = await pageTerms(session, page);
     expect(report.status).toBe('done');
