@@ -5,7 +5,7 @@
  * Must never: write settings, or fail because a tab has no content script.
  */
 import { browser } from 'wxt/browser';
-import type { StoredSettingsChangedMessage, StoredSettingsReply } from '../messaging/contract';
+import type { Message, StoredSettingsReply } from '../messaging/contract';
 import { repairedSettings } from '../settings/settings';
 import { SETTINGS_KEY } from '../settings/store';
 
@@ -17,7 +17,7 @@ export async function storedSettings(): Promise<StoredSettingsReply> {
 export function relaySettingsChanges(): void {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !Object.hasOwn(changes, SETTINGS_KEY)) return;
-    const message: StoredSettingsChangedMessage = {
+    const message: Message<'stored-settings-changed'> = {
       type: 'stored-settings-changed',
       value: repairedSettings(changes[SETTINGS_KEY]!.newValue ?? null),
     };

@@ -9,18 +9,8 @@ import { loadEntries } from 'virtual:glossary/entries';
 import matcher from 'virtual:glossary/matcher';
 import { exactEntry } from '@/background/lookup';
 import { withSite } from '@/background/toggle-site';
-import {
-  isGetCardEntry,
-  isGetStoredSettings,
-  isLoadBrowserApi,
-  isLoadPageUi,
-  isLoadTooltipUi,
-  isMatchSnapshot,
-  isMatchTexts,
-  isTermCount,
-  isViewerOpened,
-  type ContentMessage,
-} from '@/messaging/contract';
+import { handle, type Handlers } from '@/messaging/contract';
+import { askPage } from '@/messaging/ask-page';
 import { matchTexts } from '@/matching/match-texts';
 import { matchSnapshot } from '@/matching/match-snapshot';
 import { arxivAutoOpenTarget } from '@/background/pdf-open';
@@ -75,34 +65,36 @@ export default defineBackground(() => {
   const setBadge = (tabId: number, n: number) => action.setBadgeText({ tabId, text: badge && n > 0 ? String(n) : '' }).catch(() => {});
   void action.setBadgeBackgroundColor?.({ color: '#6b4e00' });
   relaySettingsChanges();
-  browser.runtime.onMessage.addListener((message, sender) => {
-    // A page's first question: its settings, read here so the page need not set up storage.
-    if (isGetStoredSettings(message)) return storedSettings();
-    // A slice of a page's text: the matcher runs here, where its code stays warm between pages.
-    if (isMatchTexts(message)) return Promise.resolve(matchTexts(matcher, message.texts));
-    if (isMatchSnapshot(message)) return Promise.resolve(matchSnapshot(matcher, message.segments));
-    if (isGetCardEntry(message)) return Promise.resolve(toCardEntry(loadEntries(), message.index));
+  // The first term on a page, the first card: add the full page script or the tooltip UI to the
+  // asking frame's content-script world; first of all, in a Chromium without its own `browser`,
+  // the polyfill (platform/content-browser.ts).
+  const inject = (sender: Browser.runtime.MessageSender, file: '/page-ui.js' | '/tooltip-ui.js' | '/browser-api.js') => {
     const tabId = sender.tab?.id;
-    // The first term on a page, the first card: add the full page script or the tooltip UI to
-    // the asking frame's content-script world; and first of all, in a Chromium without its own
-    // `browser`, the polyfill (platform/content-browser.ts).
-    const file = isLoadPageUi(message)
-      ? '/page-ui.js'
-      : isLoadTooltipUi(message)
-        ? '/tooltip-ui.js'
-        : isLoadBrowserApi(message)
-          ? '/browser-api.js'
-          : null;
-    if (file && tabId !== undefined) {
-      return browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [file] }).then(() => true);
-    }
-    if (isViewerOpened(message) && tabId !== undefined) void setViewerFile(tabId, message.file);
-    if (isTermCount(message) && tabId !== undefined && sender.frameId === 0) {
-      counts.set(tabId, message.count);
-      void setBadge(tabId, message.count);
-    }
-    return undefined;
-  });
+    if (tabId === undefined) return undefined;
+    return browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [file] }).then(() => true);
+  };
+  const handlers: Handlers<Browser.runtime.MessageSender> = {
+    // A page's first question: its settings, read here so the page need not set up storage.
+    'get-stored-settings': () => storedSettings(),
+    // A slice of a page's text: the matcher runs here, where its code stays warm between pages.
+    'match-texts': (m) => matchTexts(matcher, m.texts),
+    'match-snapshot': (m) => matchSnapshot(matcher, m.segments),
+    'get-card-entry': (m) => toCardEntry(loadEntries(), m.index),
+    'load-page-ui': (_, sender) => inject(sender, '/page-ui.js'),
+    'load-tooltip-ui': (_, sender) => inject(sender, '/tooltip-ui.js'),
+    'load-browser-api': (_, sender) => inject(sender, '/browser-api.js'),
+    'viewer-opened': (m, sender) => {
+      if (sender.tab?.id !== undefined) void setViewerFile(sender.tab.id, m.file);
+    },
+    'term-count': (m, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || sender.frameId !== 0) return;
+      counts.set(tabId, m.count);
+      void setBadge(tabId, m.count);
+    },
+  };
+  // Messages for a page (the PDF viewer, addressed by `target`) have no handler here.
+  browser.runtime.onMessage.addListener((message, sender) => handle(handlers, message, sender));
   browser.tabs.onRemoved.addListener((tabId) => {
     counts.delete(tabId);
     void setViewerFile(tabId, null);
@@ -142,7 +134,7 @@ export default defineBackground(() => {
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;
     const entry = exactEntry(loadEntries(), info.selectionText);
     if (entry && tab?.id !== undefined) {
-      const shown = await sendToTab(tab.id, { type: 'show-entry', id: entry.id }, info.frameId ?? 0);
+      const shown = await askPage(tab.id, { type: 'show-entry', id: entry.id }, info.frameId ?? 0);
       if (shown) return;
     }
     await openPopupWindow({ q: info.selectionText.trim().slice(0, 200), ...(tab?.id !== undefined ? { tab: String(tab.id) } : {}) });
@@ -152,9 +144,9 @@ export default defineBackground(() => {
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (tabId === undefined) return;
     if (command === 'next-term') {
-      await sendToTab(tabId, { type: 'step-term', direction: 1 });
+      await askPage(tabId, { type: 'step-term', direction: 1 });
     } else if (command === 'toggle-site') {
-      const url = (await sendToTab(tabId, { type: 'get-page-url' })) as string | null;
+      const url = await askPage(tabId, { type: 'get-page-url' });
       const site = url ? siteKeyFor(url) : null;
       if (!site) return;
       await updateSettings((s) => {
@@ -164,16 +156,6 @@ export default defineBackground(() => {
     }
   });
 });
-
-/**
- * A message for the page in a tab: its content script, or, in a tab showing our PDF viewer (an
- * extension page, which tabs.sendMessage does not reach), the viewer addressed by tab id.
- */
-async function sendToTab(tabId: number, message: ContentMessage, frameId = 0): Promise<unknown> {
-  const answer = await browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
-  if (answer !== undefined && answer !== null) return answer;
-  return browser.runtime.sendMessage({ ...message, target: { tabId } }).catch(() => null);
-}
 
 async function openPopupWindow(params: Record<string, string>): Promise<void> {
   const url = `${browser.runtime.getURL('/popup.html')}?${new URLSearchParams(params)}`;

@@ -4,7 +4,8 @@
  * Cost: compiled whole in every page and frame (platform/compile-hint-plugin.ts): keep it small.
  * Must never: work in a cross-origin frame, or import the full page, the UI or the glossary.
  */
-import { contentBrowser, type Api } from '@/platform/content-browser';
+import { contentBrowser } from '@/platform/content-browser';
+import { typedSend, type Send } from '@/messaging/contract';
 import { LightPage } from '@/page/light/light-page';
 import { PAGE_UI_KEY, type PageFactory } from '@/page/shared/page-factory';
 import { remoteMatchSource } from '@/page/shared/match-source';
@@ -12,7 +13,6 @@ import { readPageStart, settingsChangeIn } from '@/messaging/page-start';
 import { answerPageMessage } from '@/page/shared/page-messages';
 import { isURLEnabled } from '@/settings/is-url-enabled';
 import type { Settings } from '@/settings/settings';
-import type { CardEntry } from '@/glossary/display-types';
 import { TOOLTIP_UI_KEY, type TooltipFactory } from '@/page/shared/tooltip';
 import { startLifetime } from '@/platform/script-lifetime';
 
@@ -52,22 +52,23 @@ export default defineUnlistedScript({
       page?.stop();
     });
 
-    const start = await readPageStart((message) => browser.runtime.sendMessage(message));
+    const send = typedSend((message) => browser.runtime.sendMessage(message));
+    const start = await readPageStart(send);
     if (lifetime.ended) return;
     page = new LightPage(document, {
       page: {
         // The background matches the page's text; the page scripts only read the DOM and paint.
-        source: remoteMatchSource((message) => browser.runtime.sendMessage(message)),
+        source: remoteMatchSource(send),
         // Definitions live in the background; the card asks for one entry when it is needed.
-        loadEntry: (index) => browser.runtime.sendMessage({ type: 'get-card-entry', index }) as Promise<CardEntry | null>,
-        loadTooltip: () => loadFromBackground<TooltipFactory>(browser, TOOLTIP_UI_KEY, 'load-tooltip-ui'),
+        loadEntry: (index) => send({ type: 'get-card-entry', index }),
+        loadTooltip: () => loadFromBackground<TooltipFactory>(send, TOOLTIP_UI_KEY, 'load-tooltip-ui'),
         // Only first occurrences are painted by default: count the rest when the popup asks.
         countLater: true,
         onTermCount: (count) => {
-          if (window === window.top) browser.runtime.sendMessage({ type: 'term-count', count }).catch(() => {});
+          if (window === window.top) send({ type: 'term-count', count }).catch(() => {});
         },
       },
-      loadPage: () => loadFromBackground<PageFactory>(browser, PAGE_UI_KEY, 'load-page-ui'),
+      loadPage: () => loadFromBackground<PageFactory>(send, PAGE_UI_KEY, 'load-page-ui'),
     });
     // A change that arrived while reading wins over what was read.
     apply(latest ?? start.settings);
@@ -78,9 +79,9 @@ export default defineUnlistedScript({
  * The full page and the tooltip UI are separate scripts the background injects into this world
  * on first need; each leaves its factory on the world's global under `key`.
  */
-async function loadFromBackground<T>(browser: Api, key: string, type: 'load-page-ui' | 'load-tooltip-ui'): Promise<T> {
+async function loadFromBackground<T>(send: Send, key: string, type: 'load-page-ui' | 'load-tooltip-ui'): Promise<T> {
   const world = globalThis as unknown as Record<string, T | undefined>;
-  if (!world[key]) await browser.runtime.sendMessage({ type });
+  if (!world[key]) await send({ type });
   const factory = world[key];
   if (!factory) throw new Error(`${type}: the script did not load`);
   return factory;

@@ -1,9 +1,13 @@
 /**
- * The message contract between the content script and everything that asks it about the page
- * (popup, background, end-to-end tests, benchmarks). See docs/architecture.md, "The contract".
- * Keep it stable: tests and benchmarks read these fields by name.
+ * The message protocol: every runtime message, its fields and its reply, in one map (`Protocol`);
+ * the get-page-terms reply is the public contract (docs/architecture.md). Types only, and a
+ * check of the viewer's `target`. Must never: rename or remove a field: tests, benchmarks and
+ * pages of an older version read them by name.
  */
 import type { Settings } from '../settings/settings';
+import type { CardEntry } from '../glossary/display-types';
+import type { MatchTextsReply } from '../matching/match-texts';
+import type { MatchSnapshotReply } from '../matching/match-snapshot';
 
 export interface PageTerm {
   id: string;
@@ -26,141 +30,73 @@ export interface PageTermsReport {
   openTooltip: { id: string } | null;
 }
 
-export interface GetPageTermsMessage {
-  type: 'get-page-terms';
-}
-
-export const isGetPageTerms = (m: unknown): m is GetPageTermsMessage =>
-  typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'get-page-terms';
-
-/** Popup -> content script: scroll to an entry's first occurrence and open its tooltip. */
-export interface RevealTermMessage {
-  type: 'reveal-term';
-  id: string;
-}
-
-/** Popup -> content script: which URL is this page (so no `tabs` permission is needed). */
-export interface GetPageUrlMessage {
-  type: 'get-page-url';
-}
-
-/** Background -> content script: keyboard command, step to the next term and open it. */
-export interface StepTermMessage {
-  type: 'step-term';
-  direction?: 1 | -1;
-}
-
-/** Content script -> background: the number of distinct terms changed (for the badge). */
-export interface TermCountMessage {
-  type: 'term-count';
-  count: number;
-}
-
-export type ContentMessage =
-  GetPageTermsMessage | RevealTermMessage | GetPageUrlMessage | StepTermMessage | ShowEntryMessage | GetPageKindMessage;
-
-const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
-const hasType = (m: unknown, type: string) => isObject(m) && (m as { type?: unknown }).type === type;
-
-export const isRevealTerm = (m: unknown): m is RevealTermMessage =>
-  hasType(m, 'reveal-term') && typeof (m as { id?: unknown }).id === 'string';
-export const isGetPageUrl = (m: unknown): m is GetPageUrlMessage => hasType(m, 'get-page-url');
-export const isStepTerm = (m: unknown): m is StepTermMessage => hasType(m, 'step-term');
-export const isTermCount = (m: unknown): m is TermCountMessage =>
-  hasType(m, 'term-count') && typeof (m as { count?: unknown }).count === 'number';
-
-/** Background -> content script: show an entry's tooltip at the current selection. */
-export interface ShowEntryMessage {
-  type: 'show-entry';
-  id: string;
-}
-export const isShowEntry = (m: unknown): m is ShowEntryMessage =>
-  hasType(m, 'show-entry') && typeof (m as { id?: unknown }).id === 'string';
-
-/** Content script -> background: the card data of one entry (the content script ships none). */
-export interface GetCardEntryMessage {
-  type: 'get-card-entry';
-  index: number;
-}
-export const isGetCardEntry = (m: unknown): m is GetCardEntryMessage =>
-  hasType(m, 'get-card-entry') && Number.isInteger((m as { index?: unknown }).index);
-
-/** Content script -> background: inject the tooltip UI script into my frame. */
-export interface LoadTooltipUiMessage {
-  type: 'load-tooltip-ui';
-}
-export const isLoadTooltipUi = (m: unknown): m is LoadTooltipUiMessage => hasType(m, 'load-tooltip-ui');
-
-/**
- * Content script -> background, only in a browser without its own `browser` namespace (Chromium
- * before 148): inject browser-api.js (webextension-polyfill) into my frame. Sent with
- * `chrome.runtime.sendMessage`, the one call that does not go through the polyfill.
- */
-export interface LoadBrowserApiMessage {
-  type: 'load-browser-api';
-}
-export const isLoadBrowserApi = (m: unknown): m is LoadBrowserApiMessage => hasType(m, 'load-browser-api');
-
-/**
- * Content script -> background: the stored settings, sanitised by the background
- * (background/settings-relay.ts). Reply: StoredSettingsReply.
- */
-export interface GetStoredSettingsMessage {
-  type: 'get-stored-settings';
-}
+/** The stored settings, sanitised by the background (background/settings-relay.ts). */
 export interface StoredSettingsReply {
   /** The value under the settings key, repaired where invalid; the defaults when nothing is stored. */
   value: Settings;
 }
-export const isGetStoredSettings = (m: unknown): m is GetStoredSettingsMessage => hasType(m, 'get-stored-settings');
-export const isStoredSettingsReply = (r: unknown): r is StoredSettingsReply => isObject(r) && isObject((r as { value?: unknown }).value);
 
-/** Background -> every content script: the stored settings changed (the new value, sanitised). */
-export interface StoredSettingsChangedMessage {
-  type: 'stored-settings-changed';
-  value: Settings;
+/** Fields of a message (besides `type`) and its reply, by type. */
+export interface Protocol {
+  // Popup or background -> a page (its content script, or the PDF viewer by `target`).
+  'get-page-terms': { fields: object; reply: PageTermsReport };
+  /** Which URL is this page (so no `tabs` permission is needed). */
+  'get-page-url': { fields: object; reply: string };
+  /** The document's content type (application/pdf in Chromium's own viewer), or 'pdf-viewer'. */
+  'get-page-kind': { fields: object; reply: string };
+  /** Scroll to an entry's first occurrence and open its card. */
+  'reveal-term': { fields: { id: string }; reply: boolean };
+  /** Keyboard command: open the next (or previous) term's card; the reply is its entry id. */
+  'step-term': { fields: { direction?: 1 | -1 }; reply: string | null };
+  /** Open an entry's card at the current selection (context menu). */
+  'show-entry': { fields: { id: string }; reply: boolean };
+  /** Background -> every content script: the stored settings changed (the new value, sanitised). */
+  'stored-settings-changed': { fields: { value: Settings }; reply: void };
+
+  // A page -> the background.
+  'get-stored-settings': { fields: object; reply: StoredSettingsReply };
+  /** Find the glossary forms in a batch of block texts (matching/match-texts.ts). */
+  'match-texts': { fields: { texts: string[] }; reply: MatchTextsReply };
+  /** Match a root's text snapshot, per segment the data of consecutive text nodes (matching/match-snapshot.ts). */
+  'match-snapshot': { fields: { segments: string[][] }; reply: MatchSnapshotReply };
+  /** The card data of one entry (pages ship none). */
+  'get-card-entry': { fields: { index: number }; reply: CardEntry | null };
+  /** Inject the full page script (page/full) into my frame. */
+  'load-page-ui': { fields: object; reply: boolean };
+  /** Inject the tooltip UI (page/tooltip) into my frame. */
+  'load-tooltip-ui': { fields: object; reply: boolean };
+  /** A Chromium without its own `browser` (before 148): inject webextension-polyfill into my frame. */
+  'load-browser-api': { fields: object; reply: boolean };
+  /** The number of distinct terms changed (for the badge). */
+  'term-count': { fields: { count: number }; reply: void };
+  /** PDF viewer: this tab shows `file` (so the arXiv option lets the reader go back to the browser's viewer). */
+  'viewer-opened': { fields: { file: string }; reply: void };
 }
-export const isStoredSettingsChanged = (m: unknown): m is StoredSettingsChangedMessage =>
-  hasType(m, 'stored-settings-changed') && isObject((m as { value?: unknown }).value);
+
+export type MessageType = keyof Protocol;
+/** A message of type K (a union of all messages when K is a union). */
+export type Message<K extends MessageType = MessageType> = K extends MessageType ? { type: K } & Protocol[K]['fields'] : never;
+export type Reply<K extends MessageType> = Protocol[K]['reply'];
+/** Send a message and get its typed reply (runtime.sendMessage, or tabs.sendMessage to one tab). */
+export type Send = <K extends MessageType>(message: Message<K>) => Promise<Reply<K>>;
 
 /**
- * Content script -> background: inject the full page script (walker, index, painter: see
- * page/light/light-page.ts) into my frame.
+ * A receiver's handlers, by type. A handler that returns undefined does not answer (another
+ * listener may). `S`: what the receiver knows of the sender.
  */
-export interface LoadPageUiMessage {
-  type: 'load-page-ui';
-}
-export const isLoadPageUi = (m: unknown): m is LoadPageUiMessage => hasType(m, 'load-page-ui');
+export type Handlers<S = unknown> = { [K in MessageType]?: (message: Message<K>, sender: S) => Reply<K> | Promise<Reply<K>> | undefined };
 
-/**
- * Content script -> background: find the glossary forms in a batch of block texts. The reply is
- * a MatchTextsReply (matching/match-texts.ts): (block, start, end, terminal) quadruples and the
- * id and name of each entry that occurs.
- */
-export interface MatchTextsMessage {
-  type: 'match-texts';
-  texts: string[];
+/** Dispatch a received message to its handler; undefined (no answer) for a type without one. */
+export function handle<S>(handlers: Handlers<S>, message: unknown, sender: S): Promise<unknown> | undefined {
+  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+  if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
+  const handler = handlers[type as MessageType] as (m: unknown, s: S) => unknown;
+  const reply = handler(message, sender);
+  return reply === undefined ? undefined : Promise.resolve(reply);
 }
-export const isMatchTexts = (m: unknown): m is MatchTextsMessage =>
-  hasType(m, 'match-texts') &&
-  Array.isArray((m as { texts?: unknown }).texts) &&
-  (m as { texts: unknown[] }).texts.every((t) => typeof t === 'string');
 
-/**
- * Content script -> background: match a scan root's text snapshot (page/shared/text-snapshot.ts): per
- * segment, the data of consecutive text nodes. The reply is a MatchSnapshotReply
- * (matching/match-snapshot.ts): (segment, start, end, terminal) quadruples in the joined
- * segments, the id and name of each entry that occurs, and the evidence that decides whether the
- * page must be walked at all.
- */
-export interface MatchSnapshotMessage {
-  type: 'match-snapshot';
-  segments: string[][];
-}
-export const isMatchSnapshot = (m: unknown): m is MatchSnapshotMessage =>
-  hasType(m, 'match-snapshot') &&
-  Array.isArray((m as { segments?: unknown }).segments) &&
-  (m as { segments: unknown[] }).segments.every((s) => Array.isArray(s) && s.every((t) => typeof t === 'string'));
+/** A raw sender as a typed one: the protocol is the one place a reply's type is stated. */
+export const typedSend = (send: (message: unknown) => Promise<unknown>): Send => send as Send;
 
 /**
  * The PDF viewer is an extension page, which `tabs.sendMessage` does not reach: the popup and the
@@ -180,18 +116,3 @@ export const targetTabOf = (m: unknown): number | null => {
 
 /** Whether a runtime message is meant for the viewer in tab `tabId`. */
 export const isForTab = (m: unknown, tabId: number | null): boolean => tabId !== null && targetTabOf(m) === tabId;
-
-/** Popup -> content script: is this document a PDF (Chromium's own viewer runs our script)? */
-export interface GetPageKindMessage {
-  type: 'get-page-kind';
-}
-export const isGetPageKind = (m: unknown): m is GetPageKindMessage => hasType(m, 'get-page-kind');
-
-/** PDF viewer -> background: this tab shows `file` in our viewer (so the arXiv option lets the
- * reader go back to the browser's own viewer of the same PDF). */
-export interface ViewerOpenedMessage {
-  type: 'viewer-opened';
-  file: string;
-}
-export const isViewerOpened = (m: unknown): m is ViewerOpenedMessage =>
-  hasType(m, 'viewer-opened') && typeof (m as { file?: unknown }).file === 'string';

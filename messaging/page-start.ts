@@ -4,13 +4,13 @@
  * set-up and the sanitiser (measured: bench/README.md). Cost: one message per page and per change.
  * Must never: fail the page without settings (defaults, with a console note), or write settings.
  */
-import { isStoredSettingsChanged, isStoredSettingsReply } from './contract';
+import type { Message, Send } from './contract';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 
-export async function readPageStart(send: (message: { type: 'get-stored-settings' }) => Promise<unknown>): Promise<{ settings: Settings }> {
+export async function readPageStart(send: Send): Promise<{ settings: Settings }> {
   try {
     const reply = await send({ type: 'get-stored-settings' });
-    if (!isStoredSettingsReply(reply)) throw new Error('no settings in the reply from the background');
+    if (typeof reply?.value !== 'object' || reply.value === null) throw new Error('no settings in the reply from the background');
     return { settings: reply.value };
   } catch (err) {
     console.warn('Alignment Glossary: could not read settings, using defaults', err);
@@ -20,5 +20,6 @@ export async function readPageStart(send: (message: { type: 'get-stored-settings
 
 /** The settings a stored-settings-changed message carries; null for any other message. */
 export function settingsChangeIn(message: unknown): Settings | null {
-  return isStoredSettingsChanged(message) ? message.value : null;
+  const m = message as Partial<Message<'stored-settings-changed'>> | null;
+  return m?.type === 'stored-settings-changed' && typeof m.value === 'object' && m.value !== null ? m.value : null;
 }

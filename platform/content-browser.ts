@@ -5,7 +5,7 @@
  * Must never: use `chrome.*` for anything but asking for the polyfill.
  */
 import type { browser } from 'wxt/browser';
-import type { LoadBrowserApiMessage } from '@/messaging/contract';
+import type { Message } from '@/messaging/contract';
 
 export type Api = typeof browser;
 
@@ -36,7 +36,7 @@ export async function contentBrowser(w: ApiWorld = world): Promise<Api> {
   if (!runtime?.id) throw new Error('Alignment Glossary: no extension API in this world');
   await new Promise<void>((resolve, reject) => {
     // The callback form: it works in every Chromium, and reading lastError keeps it off the console.
-    runtime.sendMessage({ type: 'load-browser-api' } satisfies LoadBrowserApiMessage, () => {
+    runtime.sendMessage({ type: 'load-browser-api' } satisfies Message<'load-browser-api'>, () => {
       const failed = runtime.lastError;
       if (failed) reject(new Error(`Alignment Glossary: could not load the extension API: ${failed.message ?? 'no reason given'}`));
       else resolve();

@@ -5,29 +5,13 @@
  * Must never: need the `tabs` permission (URLs come from the page, or host-permitted tabs.get).
  */
 import { browser } from 'wxt/browser';
-import type { ContentMessage, PageTermsReport } from '../messaging/contract';
+import { askPage } from '../messaging/ask-page';
 
 export async function targetTabId(search: string): Promise<number | null> {
   const fromParam = Number(new URLSearchParams(search).get('tab'));
   if (Number.isInteger(fromParam) && fromParam > 0) return fromParam;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
-}
-
-export async function ask<T>(tabId: number | null, message: ContentMessage): Promise<T | null> {
-  if (tabId === null) return null;
-  try {
-    const answer = await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
-    if (answer !== undefined && answer !== null) return answer as T;
-  } catch {
-    // No content script in this tab: perhaps it is our PDF viewer.
-  }
-  try {
-    const answer = await browser.runtime.sendMessage({ ...message, target: { tabId } });
-    return (answer ?? null) as T | null;
-  } catch {
-    return null;
-  }
 }
 
 /** The tab's URL as the browser reports it (visible to us where our host permission reaches). */
@@ -40,8 +24,8 @@ export async function tabUrl(tabId: number | null): Promise<string | null> {
   }
 }
 
-export const getPageTerms = (tabId: number | null) => ask<PageTermsReport>(tabId, { type: 'get-page-terms' });
-export const getPageUrl = async (tabId: number | null) => (await ask<string>(tabId, { type: 'get-page-url' })) ?? tabUrl(tabId);
+export const getPageTerms = (tabId: number | null) => askPage(tabId, { type: 'get-page-terms' });
+export const getPageUrl = async (tabId: number | null) => (await askPage(tabId, { type: 'get-page-url' })) ?? tabUrl(tabId);
 /** The document's content type (application/pdf in Chromium's own PDF viewer), 'pdf-viewer' for ours. */
-export const getPageKind = (tabId: number | null) => ask<string>(tabId, { type: 'get-page-kind' });
-export const revealTerm = (tabId: number | null, id: string) => ask<boolean>(tabId, { type: 'reveal-term', id });
+export const getPageKind = (tabId: number | null) => askPage(tabId, { type: 'get-page-kind' });
+export const revealTerm = (tabId: number | null, id: string) => askPage(tabId, { type: 'reveal-term', id });

@@ -14,7 +14,7 @@ import tippyCss from 'tippy.js/dist/tippy.css?inline';
 import workerSrc from '@/pdf/pdf-worker?worker&url';
 import { GlossaryPage } from '@/page/full/glossary-page';
 import { GlossaryTooltip } from '@/page/tooltip/glossary-tooltip';
-import { isForTab } from '@/messaging/contract';
+import { isForTab, typedSend } from '@/messaging/contract';
 import { answerPageMessage } from '@/page/shared/page-messages';
 import { t } from '@/messaging/i18n';
 import { fileFromViewerSearch } from '@/pdf/pdf-url';
@@ -23,7 +23,6 @@ import { isURLEnabled } from '@/settings/is-url-enabled';
 import { loadSettings, watchSettings } from '@/settings/store';
 import type { Settings } from '@/settings/settings';
 import type { PageTermsReport } from '@/messaging/contract';
-import type { CardEntry } from '@/glossary/display-types';
 import '@/entrypoints/highlight.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
@@ -33,14 +32,16 @@ const file = fileFromViewerSearch(location.search);
 // Which tab we are in: messages for us name it. Extension pages may ask without `tabs`.
 const myTabId: number | null = (await browser.tabs.getCurrent().catch(() => undefined))?.id ?? null;
 
+const send = typedSend((message) => browser.runtime.sendMessage(message));
+
 const page = new GlossaryPage(document, {
   // An extension page: the matcher runs here, on the viewer's own thread.
   source: localMatchSource(matcher),
-  loadEntry: (index) => browser.runtime.sendMessage({ type: 'get-card-entry', index }) as Promise<CardEntry | null>,
+  loadEntry: (index) => send({ type: 'get-card-entry', index }),
   // An extension page may simply import the tooltip UI (content scripts have it injected).
   loadTooltip: async () => (doc, entries) => new GlossaryTooltip(doc, entries, `${tippyCss}\n${tooltipCss}`),
   // The background knows our tab from the sender, as for a content script (the badge).
-  onTermCount: (count) => void browser.runtime.sendMessage({ type: 'term-count', count }).catch(() => {}),
+  onTermCount: (count) => void send({ type: 'term-count', count }).catch(() => {}),
 });
 
 const app = new ViewerApp({
@@ -62,7 +63,7 @@ browser.runtime.onMessage.addListener((message: unknown) =>
 );
 
 // The background remembers which PDF this tab shows (the arXiv option must not bounce back).
-if (file) void browser.runtime.sendMessage({ type: 'viewer-opened', file }).catch(() => {});
+if (file) void send({ type: 'viewer-opened', file }).catch(() => {});
 
 /**
  * The content script's reply, but 'scanning' until every page's text layer is in the document

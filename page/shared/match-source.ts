@@ -5,9 +5,9 @@
  * Must never: resolve matches for texts other than the ones asked about, or in another order.
  */
 import type { CompiledMatcher } from '../../matching/compiled';
-import type { MatchSnapshotMessage, MatchTextsMessage } from '../../messaging/contract';
+import type { Send } from '../../messaging/contract';
 import { matchTexts, type MatchTextsReply } from '../../matching/match-texts';
-import { matchSnapshot, type MatchSnapshotReply, type SnapshotEvidence } from '../../matching/match-snapshot';
+import { matchSnapshot, type SnapshotEvidence } from '../../matching/match-snapshot';
 
 export interface MatchSource {
   /** Entry id by entry index (complete when local; filled in as entries occur when remote). */
@@ -64,28 +64,8 @@ export function localMatchSource(m: CompiledMatcher): MatchSource {
   };
 }
 
-function isReply(v: unknown): v is MatchTextsReply {
-  const r = v as Partial<MatchTextsReply> | null;
-  return !!r && Array.isArray(r.matches) && typeof r.names === 'object' && r.names !== null;
-}
-
-function isSnapshotReply(v: unknown): v is MatchSnapshotReply {
-  const e = (v as Partial<MatchSnapshotReply> | null)?.evidence;
-  return (
-    isReply(v) &&
-    Array.isArray((v as MatchSnapshotReply).extra) &&
-    !!e &&
-    typeof e.matches === 'number' &&
-    typeof e.ungated === 'number' &&
-    typeof e.keywords === 'number'
-  );
-}
-
-/**
- * `send` delivers a message (messaging/contract.ts: match-texts, match-snapshot) and resolves
- * to the background's reply.
- */
-export function remoteMatchSource(send: (message: MatchTextsMessage | MatchSnapshotMessage) => Promise<unknown>): MatchSource {
+/** `send` delivers a message to the background and resolves to its reply (messaging/contract.ts). */
+export function remoteMatchSource(send: Send): MatchSource {
   const ids: string[] = [];
   const terms: string[] = [];
   const learn = (names: MatchTextsReply['names']) => {
@@ -99,13 +79,15 @@ export function remoteMatchSource(send: (message: MatchTextsMessage | MatchSnaps
     terms,
     async match(texts) {
       const reply = await send({ type: 'match-texts', texts: texts as string[] });
-      if (!isReply(reply)) throw new Error('Alignment Glossary: no matches from the background');
+      // No reply: the background could not answer (it was restarting, or the extension updated).
+      if (!Array.isArray(reply?.matches) || !reply.names) throw new Error('Alignment Glossary: no matches from the background');
       learn(reply.names);
       return perText(texts.length, reply.matches);
     },
     async matchSnapshot(segments) {
       const reply = await send({ type: 'match-snapshot', segments: segments as string[][] });
-      if (!isSnapshotReply(reply)) throw new Error('Alignment Glossary: no matches from the background');
+      if (!Array.isArray(reply?.matches) || !reply.names || !Array.isArray(reply.extra) || !reply.evidence)
+        throw new Error('Alignment Glossary: no matches from the background');
       learn(reply.names);
       return { found: perText(segments.length, reply.matches), extra: perText(segments.length, reply.extra, 3), evidence: reply.evidence };
     },

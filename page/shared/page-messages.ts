@@ -4,15 +4,7 @@
  * Cost: one type test per known message.
  * Must never: hold extension APIs, or change the replies' shapes (messaging/contract.ts).
  */
-import {
-  isGetPageKind,
-  isGetPageTerms,
-  isGetPageUrl,
-  isRevealTerm,
-  isShowEntry,
-  isStepTerm,
-  type PageTermsReport,
-} from '../../messaging/contract';
+import { handle, type PageTermsReport } from '../../messaging/contract';
 
 /** What a page answers with: the full glossary page, or the light page standing in for it. */
 export interface AnsweringPage {
@@ -36,16 +28,21 @@ export const NOT_READY: PageTermsReport = { status: 'scanning', scannedChars: 0,
 
 /** `page` is null while the page is still starting: it is then "scanning" and has no terms. */
 export function answerPageMessage(page: AnsweringPage | null, message: unknown, who: PageIdentity): Promise<unknown> | undefined {
-  if (isGetPageUrl(message)) return Promise.resolve(who.url());
-  if (isGetPageKind(message)) return Promise.resolve(who.kind());
-  if (isGetPageTerms(message)) return Promise.resolve(who.report ? who.report() : page ? page.report() : NOT_READY);
-  if (!page) return undefined;
-  if (isRevealTerm(message)) return Promise.resolve(page.reveal(message.id));
-  if (isStepTerm(message)) return Promise.resolve(page.step(message.direction ?? 1));
-  if (isShowEntry(message)) {
-    const sel = getSelection();
-    const rect = sel && sel.rangeCount ? sel.getRangeAt(0).getBoundingClientRect() : new DOMRect(innerWidth / 2, 80, 0, 0);
-    return Promise.resolve(page.showEntryAt(message.id, rect));
-  }
-  return undefined;
+  return handle(
+    {
+      'get-page-url': () => who.url(),
+      'get-page-kind': () => who.kind(),
+      'get-page-terms': () => (who.report ? who.report() : page ? page.report() : NOT_READY),
+      'reveal-term': (m) => page?.reveal(m.id),
+      'step-term': (m) => page?.step(m.direction ?? 1),
+      'show-entry': (m) => {
+        if (!page) return undefined;
+        const sel = getSelection();
+        const rect = sel && sel.rangeCount ? sel.getRangeAt(0).getBoundingClientRect() : new DOMRect(innerWidth / 2, 80, 0, 0);
+        return page.showEntryAt(m.id, rect);
+      },
+    },
+    message,
+    null,
+  );
 }

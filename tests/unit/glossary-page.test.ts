@@ -8,6 +8,11 @@ import { TermIndex } from '../../page/full/term-index';
 import { matchTexts } from '../../matching/match-texts';
 import { matchSnapshot } from '../../matching/match-snapshot';
 import { terminalOf } from '../../matching/compiled';
+import { typedSend, type Message } from '../../messaging/contract';
+
+/** A stand-in background that answers the matching messages. */
+const background = (answer: (message: Message<'match-texts' | 'match-snapshot'>) => Promise<unknown>) =>
+  typedSend((m) => answer(m as Message<'match-texts' | 'match-snapshot'>));
 
 const G: MiniEntry[] = [
   { id: 'inner-alignment', term: 'inner alignment' },
@@ -236,12 +241,14 @@ describe('PageScanner', () => {
     document.body.innerHTML = '<p id="a">Inner alignment.</p><p id="b">A mesa-optimizer</p><p>x</p>'; // fixture
     const sent: unknown[] = [];
     // The "background" answers after the page has rewritten paragraph b.
-    const source = remoteMatchSource(async (message) => {
-      sent.push(JSON.parse(JSON.stringify(message)));
-      if (message.type === 'match-snapshot') return JSON.parse(JSON.stringify(matchSnapshot(matcher, message.segments)));
-      document.getElementById('b')!.firstChild!.textContent = 'A mesa-optimizer!';
-      return JSON.parse(JSON.stringify(matchTexts(matcher, message.texts)));
-    });
+    const source = remoteMatchSource(
+      background(async (message) => {
+        sent.push(JSON.parse(JSON.stringify(message)));
+        if (message.type === 'match-snapshot') return JSON.parse(JSON.stringify(matchSnapshot(matcher, message.segments)));
+        document.getElementById('b')!.firstChild!.textContent = 'A mesa-optimizer!';
+        return JSON.parse(JSON.stringify(matchTexts(matcher, message.texts)));
+      }),
+    );
     const index = new TermIndex(source.ids, source.terms);
     const scanner = new PageScanner(source, index, () => {});
     await scanner.scan(document.body);
@@ -256,10 +263,12 @@ describe('PageScanner', () => {
   it('sends a page its text once: blocks that stand apart take their matches from the snapshot', async () => {
     const matcher = compileMini(G);
     const sent: string[] = [];
-    const source = remoteMatchSource(async (message) => {
-      sent.push(message.type);
-      return message.type === 'match-snapshot' ? matchSnapshot(matcher, message.segments) : matchTexts(matcher, message.texts);
-    });
+    const source = remoteMatchSource(
+      background(async (message) => {
+        sent.push(message.type);
+        return message.type === 'match-snapshot' ? matchSnapshot(matcher, message.segments) : matchTexts(matcher, message.texts);
+      }),
+    );
     const run = async (html: string) => {
       document.body.innerHTML = html; // fixture
       sent.length = 0;
@@ -299,7 +308,7 @@ describe('PageScanner', () => {
       () => Promise.resolve(undefined),
       () => Promise.resolve({ matches: 'x' }),
     ]) {
-      const source = remoteMatchSource(answer);
+      const source = remoteMatchSource(typedSend(answer));
       const index = new TermIndex(source.ids, source.terms);
       const scanner = new PageScanner(source, index, () => {});
       await scanner.scan(document.body);

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadSettings, saveSettings, updateSettings } from '../../settings/store';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../settings/settings';
+import { typedSend } from '../../messaging/contract';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -52,9 +53,9 @@ describe('settings store', () => {
 
 describe('what a page reads at start (messaging/page-start, background/settings-relay)', () => {
   /** The page's messages go to the background's answer, as runtime.sendMessage would carry them. */
-  const viaBackground = async (message: { type: string }) => {
+  const viaBackground = async (message: unknown) => {
     const { storedSettings } = await import('../../background/settings-relay');
-    expect(message.type).toBe('get-stored-settings');
+    expect((message as { type: string }).type).toBe('get-stored-settings');
     // Through JSON, like the browser's messaging.
     return JSON.parse(JSON.stringify(await storedSettings())) as unknown;
   };
@@ -63,21 +64,21 @@ describe('what a page reads at start (messaging/page-start, background/settings-
     const { readPageStart } = await import('../../messaging/page-start');
     await saveSettings({ ...DEFAULT_SETTINGS, mode: 'all', sites: ['example.org'], style: 'tint' });
     const send = vi.fn(viaBackground);
-    const start = await readPageStart(send);
+    const start = await readPageStart(typedSend(send));
     expect(start.settings).toEqual({ ...DEFAULT_SETTINGS, mode: 'all', sites: ['example.org'], style: 'tint' });
     expect(send).toHaveBeenCalledTimes(1);
   });
 
   it('gets defaults when nothing is stored', async () => {
     const { readPageStart } = await import('../../messaging/page-start');
-    expect((await readPageStart(viaBackground)).settings).toEqual(DEFAULT_SETTINGS);
+    expect((await readPageStart(typedSend(viaBackground))).settings).toEqual(DEFAULT_SETTINGS);
   });
 
   it('falls back to default settings with a warning on a corrupted value, keeping valid fields', async () => {
     const { readPageStart } = await import('../../messaging/page-start');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await fakeBrowser.storage.local.set({ settings: { enabled: 'yes', badge: false } });
-    expect((await readPageStart(viaBackground)).settings).toEqual({ ...DEFAULT_SETTINGS, badge: false });
+    expect((await readPageStart(typedSend(viaBackground))).settings).toEqual({ ...DEFAULT_SETTINGS, badge: false });
     expect(warn.mock.calls.join(' ')).toMatch(/repaired stored settings[\s\S]*settings\.enabled/);
     warn.mockRestore();
   });
@@ -85,8 +86,10 @@ describe('what a page reads at start (messaging/page-start, background/settings-
   it('uses defaults with a warning when the background does not answer', async () => {
     const { readPageStart } = await import('../../messaging/page-start');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    expect((await readPageStart(() => Promise.reject(new Error('Receiving end does not exist.')))).settings).toEqual(DEFAULT_SETTINGS);
-    expect((await readPageStart(() => Promise.resolve(undefined))).settings).toEqual(DEFAULT_SETTINGS);
+    expect((await readPageStart(typedSend(() => Promise.reject(new Error('Receiving end does not exist.'))))).settings).toEqual(
+      DEFAULT_SETTINGS,
+    );
+    expect((await readPageStart(typedSend(() => Promise.resolve(undefined)))).settings).toEqual(DEFAULT_SETTINGS);
     expect(warn).toHaveBeenCalledTimes(2);
     warn.mockRestore();
   });
