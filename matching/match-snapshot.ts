@@ -8,6 +8,7 @@ import { KEYWORD, terminalGated, type CompiledMatcher } from './compiled';
 import { findMatches } from './find-matches';
 import { matchTexts, type MatchTextsReply } from './match-texts';
 import { lastAtOrBefore } from './sorted-search';
+import { HEADED_WIDTH, matchCount, matchTerminal } from './match-list';
 
 /** What a snapshot's matches say about the topic gate (matching/topic-gate.ts). */
 export interface SnapshotEvidence {
@@ -20,8 +21,8 @@ export interface SnapshotEvidence {
 
 /** Evidence of flat (start, end, terminal) triples. */
 export function evidenceOf(flat: readonly number[], into: SnapshotEvidence = { matches: 0, ungated: 0, keywords: 0 }): SnapshotEvidence {
-  for (let i = 2; i < flat.length; i += 3) {
-    const terminal = flat[i]!;
+  for (let j = 0; j < matchCount(flat); j++) {
+    const terminal = matchTerminal(flat, j);
     into.matches++;
     if (terminal === KEYWORD) into.keywords++;
     else if (!terminalGated(terminal)) into.ungated++;
@@ -54,7 +55,7 @@ export function matchSnapshot(m: CompiledMatcher, segments: readonly (readonly s
     flat.length = 0;
     const seen = new Set<string>();
     // matchTexts answers in segment order: this segment's quadruples come next.
-    for (; q < matches.length && matches[q] === k; q += 4) {
+    for (; q < matches.length && matches[q] === k; q += HEADED_WIDTH) {
       flat.push(matches[q + 1]!, matches[q + 2]!, matches[q + 3]!);
       seen.add(`${matches[q + 1]}:${matches[q + 3]}`);
     }

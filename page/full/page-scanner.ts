@@ -13,6 +13,7 @@ import { SnapshotMatches } from '../shared/text-snapshot';
 import { HeldRoots, lookAt, MAX_SEGMENT_CHARS, nextStep, type Look } from '../shared/first-look';
 import { withRoot } from '../shared/root-set';
 import { yieldToPage } from './yield-to-page';
+import { matchCount, matchEnd, matchStart, matchTerminal } from '../../matching/match-list';
 import { formReading } from '../../matching/char-rules';
 
 export interface ScannerOptions {
@@ -382,10 +383,10 @@ export class PageScanner {
     if (flat.length === 0 || !walker.visible(block)) return false;
     const chrome = this.chrome(block.container);
     let added = false;
-    for (let i = 0; i + 2 < flat.length; i += 3) {
-      const start = flat[i]!;
-      const end = flat[i + 1]!;
-      const terminal = flat[i + 2]!;
+    for (let j = 0; j < matchCount(flat); j++) {
+      const start = matchStart(flat, j);
+      const end = matchEnd(flat, j);
+      const terminal = matchTerminal(flat, j);
       if (terminal === KEYWORD) {
         // A banner or tag list naming AI does not make the page about it.
         if (!chrome) this.index.gate.addKeyword();

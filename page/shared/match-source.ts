@@ -5,6 +5,7 @@
  * Must never: resolve matches for texts other than the ones asked about, or in another order.
  */
 import type { CompiledMatcher } from '../../matching/compiled';
+import { HEADED_WIDTH } from '../../matching/match-list';
 import type { Send } from '../../messaging/contract';
 import { matchTexts, type MatchTextsReply } from '../../matching/match-texts';
 import { matchSnapshot, type SnapshotEvidence } from '../../matching/match-snapshot';
@@ -36,7 +37,7 @@ const NONE: readonly number[] = Object.freeze([]);
  * Per text, the flat tuples of a reply's list headed by text index: (k, start, end, terminal)
  * quadruples give (start, end, terminal) triples, (k, start, end) triples give (start, end) pairs.
  */
-function perText(count: number, flat: readonly number[], width: 3 | 4 = 4): (readonly number[])[] {
+function perText(count: number, flat: readonly number[], width: 3 | typeof HEADED_WIDTH = HEADED_WIDTH): (readonly number[])[] {
   // Most texts have no match: they share one frozen empty list instead of an array each.
   const out: (readonly number[])[] = new Array<readonly number[]>(count).fill(NONE);
   for (let i = 0; i + width - 1 < flat.length; i += width) {

@@ -6,6 +6,7 @@
  */
 import { KEYWORD, terminalEntry } from '../../matching/compiled';
 import { lastAtOrBefore } from '../../matching/sorted-search';
+import { matchCount, matchEnd, matchStart, matchTerminal } from '../../matching/match-list';
 import { continuesAfterBreak, isBoundaryCode, isSpaceCode, isWordCode, mayBreakWord } from '../../matching/char-rules';
 
 export interface Segment {
@@ -121,8 +122,8 @@ export class SnapshotMatches {
     for (let k = 0; k < this.segments.length; k++) {
       const at = this.segments[k]!.at;
       const f = this.found[k] ?? NONE;
-      for (let i = 0; i + 2 < f.length; i += 3) {
-        const t = f[i + 2]!;
+      for (let j = 0; j < matchCount(f); j++) {
+        const t = matchTerminal(f, j);
         if (t === KEYWORD) {
           if (keywords <= 0) continue;
           keywords--;
@@ -133,9 +134,9 @@ export class SnapshotMatches {
             seen.add(e);
             if (known?.(e)) continue;
           } else if (entries !== 'all' && !entries.has(e)) continue;
-          if (!chosen.has(e)) chosen.set(e, at + f[i]!);
+          if (!chosen.has(e)) chosen.set(e, at + matchStart(f, j));
         }
-        pushMerged(out, at + f[i]!, at + f[i + 1]!);
+        pushMerged(out, at + matchStart(f, j), at + matchEnd(f, j));
       }
     }
     this.ranges = withExtra(out, this.segments, this.extra);
@@ -187,17 +188,19 @@ export class SnapshotMatches {
       return null;
 
     const flat = this.found[this.seg] ?? NONE;
+    const count = matchCount(flat);
+    // The cursor is a match number: blocks come in text order, so the search goes on from there.
     let k = this.cursor[this.seg]!;
-    if (k > 0 && flat[k - 2]! > from) k = 0;
-    while (k < flat.length && flat[k + 1]! <= from) k += 3;
+    if (k > 0 && matchEnd(flat, k - 1) > from) k = 0;
+    while (k < count && matchEnd(flat, k) <= from) k++;
     this.cursor[this.seg] = k;
     let out: number[] | null = null;
-    for (; k < flat.length && flat[k]! < to; k += 3) {
-      const start = flat[k]!;
-      const end = flat[k + 1]!;
+    for (; k < count && matchStart(flat, k) < to; k++) {
+      const start = matchStart(flat, k);
+      const end = matchEnd(flat, k);
       // A match across the block's edge: the block alone may match differently there.
       if (start < from || end > to) return null;
-      (out ??= []).push(start - from, end - from, flat[k + 2]!);
+      (out ??= []).push(start - from, end - from, matchTerminal(flat, k));
     }
     return out ?? NONE;
   }
