@@ -5,10 +5,6 @@
  * Must never: be duplicated elsewhere (tests/unit/char-rules.test.ts checks that all users agree).
  */
 
-/** ' and its look-alikes: ’ ‘ ʼ ′ (prime, as typeset in "Goodhart′s"). */
-export const APOSTROPHES = [0x27, 0x2019, 0x2018, 0x02bc, 0x2032] as const;
-/** - and the hyphens and dashes that join words: ‐ ‑ ‒ – − (minus sign), small and full-width hyphen-minus. */
-export const HYPHENS = [0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xfe63, 0xff0d] as const;
 /** The soft hyphen (U+00AD, HTML &shy;): invisible unless a line breaks there; never splits a word. */
 export const SOFT_HYPHEN = 0xad;
 /** Brackets that may stand inside a form, as in p(doom). */
@@ -34,10 +30,12 @@ export function isWordCode(c: number): boolean {
   return word;
 }
 
+/** ' and its look-alikes: ’ ‘ ʼ ′ (prime, as typeset in "Goodhart′s"). */
 export function isApostropheCode(c: number): boolean {
   return c === 0x27 || c === 0x2019 || c === 0x2018 || c === 0x02bc || c === 0x2032;
 }
 
+/** - and the hyphens and dashes that join words: ‐ ‑ ‒ – − (minus sign), small and full-width hyphen-minus. */
 export function isHyphenCode(c: number): boolean {
   return c === 0x2d || (c >= 0x2010 && c <= 0x2013) || c === 0x2212 || c === 0xfe63 || c === 0xff0d;
 }

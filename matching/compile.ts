@@ -84,7 +84,7 @@ export function compileMatcher(entries: readonly EntryForMatching[]): CompiledMa
   // Derived forms come second, so a form of an entry's own always keeps its owner, and are
   // gated: "seeks power" is plain English on a page that is not about AI.
   entries.forEach((entry, index) => {
-    for (const [form, terminal] of formsOf(entry, index)) for (const d of derivedForms(form)) insert(d, terminal | 1);
+    for (const [form] of formsOf(entry, index)) for (const d of derivedForms(form)) insert(d, terminalOf(index, true));
   });
 
   for (const k of AI_KEYWORDS_CASED) if (!Object.hasOwn(cs, k)) cs[k] = KEYWORD;

@@ -22,8 +22,6 @@ export interface ScannerOptions {
   snapshots?: boolean;
   now?: () => number;
   isVisible?: (el: Element) => boolean;
-  /** Whether a block container is site chrome; defaults to page/full/site-chrome.ts. */
-  isChrome?: (el: Element) => boolean;
   /**
    * While only first occurrences are painted, walk only where they are (and AI keywords while
    * the topic gate is undecided); count the other occurrences when `countAll()` asks.
@@ -367,10 +365,9 @@ export class PageScanner {
     this.failed = true;
   }
 
-  /** Whether a block with matches is in the site's chrome (options.isChrome in tests). */
+  /** Whether a block with matches is in the site's chrome (site-chrome.ts). */
   private chrome(container: Element | null): boolean {
     if (!container) return false;
-    if (this.options.isChrome) return this.options.isChrome(container);
     const win = container.ownerDocument.defaultView;
     if (!win) return false;
     this.siteChrome ??= new SiteChrome(win);

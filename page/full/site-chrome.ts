@@ -14,11 +14,12 @@ const SECTIONING = 'article, main, section, [role="main"], [role="article"]';
 const LINK_SHARE = 0.8;
 
 export class SiteChrome {
+  /** Per block container: its answer. */
+  private answers = new WeakMap<Element, boolean>();
+  /** Per element: fixed or sticky, itself or an ancestor. */
   private placed = new WeakMap<Element, boolean>();
 
   constructor(private readonly win: Window) {}
-
-  private answers = new WeakMap<Element, boolean>();
 
   isChrome(el: Element | null): boolean {
     if (!el) return false;
