@@ -36,12 +36,31 @@ type EntryForMatching = Pick<Entry, 'id' | 'term' | 'aliases' | 'gatedAliases' |
 /** A form with brackets in one word, such as p(doom): matched through its own table. */
 const BRACKETED = /^[\p{L}\p{N}'-]+\([\p{L}\p{N}'-]+\)$/u;
 
+/**
+ * A form's trie keys: its words, lower case. A comma after a word ("Claims, Arguments, Evidence")
+ * moves to the front of the next key, so such a form is found only with its commas. Null for a
+ * variant no page text can spell as words ("claims,-arguments").
+ */
+export function phraseTokens(form: string): string[] | null {
+  const tokens: string[] = [];
+  let comma = false;
+  for (const word of form.toLowerCase().split(' ')) {
+    const ends = word.endsWith(',');
+    const t = ends ? word.slice(0, -1) : word;
+    if (t === '' || t.includes(',')) return null;
+    tokens.push(comma ? `,${t}` : t);
+    comma = ends;
+  }
+  return comma ? null : tokens;
+}
+
 export function compileMatcher(entries: readonly EntryForMatching[]): CompiledMatcher {
   const trie: TrieNode = {};
   const cs: Record<string, number> = {};
 
   const insertPhrase = (form: string, terminal: number) => {
-    const tokens = form.toLowerCase().split(' ');
+    const tokens = phraseTokens(form);
+    if (!tokens) return;
     let node = trie;
     for (const t of tokens) {
       let next = Object.hasOwn(node, t) ? node[t] : undefined;

@@ -41,12 +41,50 @@ function endsInPossessive(text: string, joiner: number, end: number): boolean {
   return joiner === end - 2 && (text.charCodeAt(end - 1) | 32) === 115 && foldCode(text.charCodeAt(joiner)) === 39;
 }
 
-// The token read last by readToken: where it ends, its hash, its hash without a possessive 's,
-// and whether it has one. Module state rather than an object: nothing is allocated per word.
+/**
+ * Endings that make an adjective of a term without changing what it names: a reader of
+ * "interpretability-based heuristics" or "SAE-trained features" still wants the term explained.
+ */
+const COMPOUND_TAILS = new Set([
+  'based',
+  'driven',
+  'style',
+  'like',
+  'related',
+  'specific',
+  'trained',
+  'guided',
+  'inspired',
+  'focused',
+  'oriented',
+  'centric',
+  'enabled',
+  'powered',
+  'assisted',
+  'augmented',
+  'informed',
+]);
+
+/**
+ * How many characters end the token as a possessive ("optimizer's": 2) or a compound tail
+ * ("RLHF-based": 6), counting the joiner; 0 when neither. Its hash before the joiner is then
+ * tried as a form too.
+ */
+function tailCut(text: string, joiner: number, end: number): number {
+  if (joiner < 0) return 0;
+  if (endsInPossessive(text, joiner, end)) return 2;
+  const n = end - joiner - 1;
+  if (n < 4 || n > 9 || foldCode(text.charCodeAt(joiner)) !== 45) return 0;
+  return COMPOUND_TAILS.has(text.slice(joiner + 1, end).toLowerCase()) ? n + 1 : 0;
+}
+
+// The token read last by readToken: where it ends, its hash, its hash without its possessive or
+// compound tail, and that tail's length (0: none). Module state rather than an object: nothing is
+// allocated per word.
 let tokenEnd = 0;
 let tokenHash = 0;
 let tokenBareHash = 0;
-let tokenPossessive = false;
+let tokenCut = 0;
 
 /**
  * Read the token that starts at `s` (a word character); sets the token* variables. Used for the
@@ -54,10 +92,10 @@ let tokenPossessive = false;
  * this per word of the page (results through module state) made warm matching much slower on the
  * benchmark page (measured; see bench/README.md for the page).
  */
-function readToken(text: string, s: number, len: number): void {
+function readToken(text: string, s: number, len: number, seed: number): void {
   let i = s;
   let c = text.charCodeAt(i);
-  let h = FNV_OFFSET;
+  let h = seed;
   let hBeforeJoiner = 0;
   let lastJoiner = -1;
   for (;;) {
@@ -84,7 +122,7 @@ function readToken(text: string, s: number, len: number): void {
   tokenEnd = i;
   tokenHash = h;
   tokenBareHash = hBeforeJoiner;
-  tokenPossessive = endsInPossessive(text, lastJoiner, i);
+  tokenCut = tailCut(text, lastJoiner, i);
 }
 
 /** Acronym-shaped: a capital after the first character. */
@@ -96,16 +134,23 @@ function hasInnerCapital(text: string, start: number, end: number): boolean {
   return false;
 }
 
-// Tokens of the phrase being tried (a form has a handful; 64 is far beyond any).
+// Tokens of the phrase being tried (a form has a handful; 64 is far beyond any), and whether a
+// comma came before each ("Claims, Arguments, Evidence": compile.ts keys it with the next word).
 const MAX_PHRASE_TOKENS = 64;
 const phraseStarts = new Int32Array(MAX_PHRASE_TOKENS);
 const phraseEnds = new Int32Array(MAX_PHRASE_TOKENS);
+const phraseComma = new Uint8Array(MAX_PHRASE_TOKENS);
+const COMMA = 44;
+const COMMA_SEED = hashStep(FNV_OFFSET, COMMA);
 
 /** The verification hash of phrase tokens 0..j, the last one shortened by `cut` characters. */
 function checkOfPhrase(text: string, j: number, cut: number): number {
   let v = CHECK_SEED;
   for (let t = 0; t <= j; t++) {
-    if (t > 0) v = checkStep(v, 32);
+    if (t > 0) {
+      v = checkStep(v, 32);
+      if (phraseComma[t]) v = checkStep(v, COMMA);
+    }
     const end = phraseEnds[t]! - (t === j ? cut : 0);
     for (let i = phraseStarts[t]!; i < end; i++) {
       const c = text.charCodeAt(i);
@@ -123,11 +168,10 @@ function checkOfPhrase(text: string, j: number, cut: number): number {
   return v & 0xffff;
 }
 
-const POSSESSIVE = /'s$/;
-
 /**
  * Try to match a form starting at the token [s, e) whose word-filter bits are `f` (1: the
- * token, 2: the token without its possessive; phrases are tried either way). Appends the
+ * token, 2: the token less its last `tail` characters, a possessive or compound tail; phrases
+ * are tried either way). Appends the
  * longest match to `out` and returns where scanning resumes (the end of the match's last token), or `e` when nothing matches.
  */
 function matchAt(
@@ -138,6 +182,7 @@ function matchAt(
   e: number,
   hash: number,
   bareHash: number,
+  tail: number,
   f: number,
   out: TextMatch[],
 ): number {
@@ -154,7 +199,7 @@ function matchAt(
   let cut = 0;
   if (node === 0 && f & 2) {
     node = childOf(trie, 0, bareHash);
-    cut = 2;
+    cut = tail;
   }
   phraseStarts[0] = s;
   phraseEnds[0] = e;
@@ -166,22 +211,27 @@ function matchAt(
       bestEnd = phraseEnds[j]! - cut;
       resume = phraseEnds[j]!;
     }
-    // A possessive ends the phrase: "inner alignment's" is as far as it goes.
+    // A possessive or compound tail ends the phrase: "inner alignment's" is as far as it goes.
     if (cut !== 0 || j + 1 >= MAX_PHRASE_TOKENS) break;
-    // The next word continues the phrase only if nothing but white space comes before it.
+    // The next word continues the phrase only if nothing but white space comes before it, or a
+    // comma and white space (trie keys after a comma begin with one).
     let p = phraseEnds[j]!;
+    const comma = p < len && text.charCodeAt(p) === COMMA ? 1 : 0;
+    p += comma;
+    const spaceFrom = p;
     while (p < len && isSpaceCode(text.charCodeAt(p))) p++;
-    if (p === phraseEnds[j] || p >= len || !isWordCode(text.charCodeAt(p))) break;
-    readToken(text, p, len);
+    if (p === spaceFrom || p >= len || !isWordCode(text.charCodeAt(p))) break;
+    readToken(text, p, len, comma ? COMMA_SEED : FNV_OFFSET);
     j++;
     phraseStarts[j] = p;
+    phraseComma[j] = comma;
     phraseEnds[j] = tokenEnd;
     let next = childOf(trie, node, tokenHash);
-    if (next === 0 && tokenPossessive) {
+    if (next === 0 && tokenCut !== 0) {
       next = childOf(trie, node, tokenBareHash);
       // Only a phrase that goes on with the bare word ends in a possessive; otherwise the words
       // read so far keep their own matches ("Goodhart's Goodhart's": the first is "Goodhart").
-      if (next !== 0) cut = 2;
+      if (next !== 0) cut = tokenCut;
     }
     node = next;
   }
@@ -191,25 +241,22 @@ function matchAt(
   if (bestTerminal === undefined && f & 2 && cut === 0) {
     const bare = childOf(trie, 0, bareHash);
     const term = bare === 0 ? NO_TERMINAL : trie.terminal[bare]!;
-    if (term !== NO_TERMINAL && checkOfPhrase(text, 0, 2) === trie.check[bare]) {
+    if (term !== NO_TERMINAL && checkOfPhrase(text, 0, tail) === trie.check[bare]) {
       bestTerminal = term;
-      bestEnd = e - 2;
+      bestEnd = e - tail;
       resume = e;
     }
   }
 
-  // Acronyms: exact case, one token, optionally possessive.
+  // Acronyms: exact case, one token, optionally possessive or with a compound tail.
   if (e - s > 1 && bestEnd < e && hasInnerCapital(text, s, e)) {
-    let raw = readingOf(text.slice(s, e));
-    let acut = 0;
-    if (POSSESSIVE.test(raw)) {
-      raw = raw.slice(0, -2);
-      acut = 2;
-    }
+    const raw = readingOf(text.slice(s, e));
     const cs = Object.hasOwn(m.cs, raw) ? m.cs[raw] : undefined;
-    if (cs !== undefined) {
-      bestTerminal = cs;
-      bestEnd = e - acut;
+    const bare = tail === 0 || cs !== undefined ? undefined : readingOf(text.slice(s, e - tail));
+    const csBare = bare !== undefined && Object.hasOwn(m.cs, bare) ? m.cs[bare] : undefined;
+    if (cs !== undefined || csBare !== undefined) {
+      bestTerminal = cs ?? csBare;
+      bestEnd = cs !== undefined ? e : e - tail;
       resume = e;
     }
   }
@@ -309,12 +356,12 @@ export function findMatches(m: CompiledMatcher, text: string, out: TextMatch[] =
         continue;
       }
     }
-    // "mesa-optimizer's": the word is also tried without its possessive.
-    const possessive = lastJoiner >= 0 && endsInPossessive(text, lastJoiner, i);
+    // "mesa-optimizer's", "SAE-based": the word is also tried without its possessive or tail.
+    const tail = tailCut(text, lastJoiner, i);
 
-    if (prevStart >= 0 && (hasBit(pairs, pairIndex(prevHash, h)) || (possessive && hasBit(pairs, pairIndex(prevHash, hBeforeJoiner))))) {
+    if (prevStart >= 0 && (hasBit(pairs, pairIndex(prevHash, h)) || (tail !== 0 && hasBit(pairs, pairIndex(prevHash, hBeforeJoiner))))) {
       const found = out.length;
-      const resume = matchAt(m, trie, text, prevStart, prevEnd, prevHash, 0, 1, out);
+      const resume = matchAt(m, trie, text, prevStart, prevEnd, prevHash, 0, 0, 1, out);
       prevStart = -1;
       if (out.length > found) {
         i = resume;
@@ -323,10 +370,10 @@ export function findMatches(m: CompiledMatcher, text: string, out: TextMatch[] =
     }
 
     let f = hasBit(words, filterIndex(h)) ? 1 : 0;
-    if (possessive && hasBit(words, filterIndex(hBeforeJoiner))) f |= 2;
+    if (tail !== 0 && hasBit(words, filterIndex(hBeforeJoiner))) f |= 2;
     if (f !== 0) {
       // Tried in full here (phrases too), so it is not kept as the start of a phrase.
-      i = matchAt(m, trie, text, s, i, h, hBeforeJoiner, f, out);
+      i = matchAt(m, trie, text, s, i, h, hBeforeJoiner, tail, f, out);
       prevStart = -1;
     } else {
       prevStart = s;

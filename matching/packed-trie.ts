@@ -90,7 +90,8 @@ export function packTrie(trie: TrieNode, alsoStart: readonly string[] = []): Uin
     if (key === '' || typeof next !== 'object') continue;
     const h = hashString(key);
     if (typeof next[''] === 'number') words.push(filterIndex(h));
-    for (const second of Object.keys(next)) if (second !== '') pairs.push(pairIndex(h, hashString(second)));
+    // The scan pairs words as it reads them, without the comma a key may begin with (compile.ts).
+    for (const second of Object.keys(next)) if (second !== '') pairs.push(pairIndex(h, hashString(second.replace(/^,/, ''))));
   }
   new Uint8Array(units.buffer, at * 2, FILTER_UNITS * 2).set(buildFilter(words));
   at += FILTER_UNITS;

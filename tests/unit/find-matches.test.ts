@@ -18,6 +18,7 @@ const G: MiniEntry[] = [
   { id: 'policy', term: 'policy' },
   { id: 'goodhart-person', term: 'Goodhart' },
   { id: 'sharp-left-turn', term: 'the sharp left turn' },
+  { id: 'cae', term: 'Claims-Arguments-Evidence', aliases: ['Claims, Arguments, Evidence'] },
 ];
 
 const find = (text: string) => matchPairs(G, text);
@@ -63,6 +64,29 @@ describe('findMatches', () => {
       ['reward models', 'reward-model'],
       ['reward modelling', 'reward-model'],
     ]);
+  });
+
+  it('reads a term before a compound tail such as -based, and nothing else after a hyphen', () => {
+    expect(find('RLHF-based tuning, an inner-alignment-driven view, mesa-optimizer-like parts')).toEqual([
+      ['RLHF', 'rlhf'],
+      ['inner-alignment', 'inner-alignment'],
+      ['mesa-optimizer', 'mesa-optimizer'],
+    ]);
+    expect(find('Reward model-based training and a Goodhart-inspired view')).toEqual([
+      ['Reward model', 'reward-model'],
+      ['Goodhart', 'goodhart-person'],
+    ]);
+    // Not a tail: the hyphenated word stays one word.
+    expect(find('a policy-gradient method, RLHF-ish, sycophancy-basedness')).toEqual([]);
+  });
+
+  it('finds a form written with commas only with its commas', () => {
+    expect(find('in Claims, Arguments, Evidence notation and Claims-Arguments-Evidence')).toEqual([
+      ['Claims, Arguments, Evidence', 'cae'],
+      ['Claims-Arguments-Evidence', 'cae'],
+    ]);
+    // A comma between the words of a form without one ends the phrase.
+    expect(find('the reward, model and inner, alignment; claims, arguments evidence')).toEqual([]);
   });
 
   it('accepts hyphen, space and joined variants', () => {

@@ -65,6 +65,9 @@ const words = [
   'RLHF',
   "Goodhart's",
   'law',
+  'based',
+  '-based',
+  '-Driven',
   'the',
   'a',
   'of',
@@ -102,10 +105,12 @@ describe('matcher properties', () => {
           const before = text[m.start - 1];
           const after = text.slice(m.end, m.end + 2);
           expect(isWord(before) || (before !== undefined && /['’\u00ad-]/.test(before) && isWord(text[m.start - 2]))).toBe(false);
-          // After the match: not a word character, and not a joiner that continues the word, except a possessive 's.
+          // After the match: not a word character, and not a joiner that continues the word, except
+          // a possessive 's or a compound tail ("-based") ending the word.
+          const tail = /^-(?:based|driven)(?![\p{L}\p{N}\p{M}'’-])/iu.test(text.slice(m.end, m.end + 8));
           const continues =
             isWord(after[0]) ||
-            (/['’-]/.test(after[0] ?? '') && isWord(after[1]) && !/^['’][sS]/.test(after)) ||
+            (/['’-]/.test(after[0] ?? '') && isWord(after[1]) && !/^['’][sS]/.test(after) && !tail) ||
             (isWord(text[m.end - 1]) && continuesAfterBreak(text, m.end, text.length) >= 0);
           expect(continues).toBe(false);
         }
