@@ -78,7 +78,7 @@ export default defineBackground(() => {
     'get-stored-settings': () => storedSettings(),
     // A slice of a page's text: the matcher runs here, where its code stays warm between pages.
     'match-texts': (m) => matchTexts(matcher, m.texts),
-    'match-snapshot': (m) => matchSnapshot(matcher, m.segments),
+    'match-snapshot': (m) => matchSnapshot(matcher, m),
     'get-card-entry': async (m) => toCardEntry(await loadEntries(), m.index),
     'load-page-ui': (_, sender) => {
       // A page with terms will be hovered: read the definitions before its first card is asked for.

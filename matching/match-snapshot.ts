@@ -41,17 +41,39 @@ export interface MatchSnapshotReply extends MatchTextsReply {
   evidence: SnapshotEvidence;
 }
 
-export function matchSnapshot(m: CompiledMatcher, segments: readonly (readonly string[])[]): MatchSnapshotReply {
-  const { matches, names } = matchTexts(
-    m,
-    segments.map((parts) => parts.join('')),
-  );
+/**
+ * A snapshot as it travels to the background: per segment its text nodes' data joined, and their
+ * lengths. One long string per segment costs the page far less to send than one per text node.
+ */
+export interface SnapshotTexts {
+  texts: string[];
+  lengths: number[][];
+}
+
+export function snapshotTexts(segments: readonly (readonly string[])[]): SnapshotTexts {
+  return { texts: segments.map((parts) => parts.join('')), lengths: segments.map((parts) => parts.map((p) => p.length)) };
+}
+
+/** The segment's text nodes again; a malformed list of lengths gives the whole text as one. */
+function partsOf(text: string, lengths: readonly number[] | undefined): string[] {
+  if (!Array.isArray(lengths) || lengths.length < 2) return [text];
+  const parts: string[] = [];
+  let at = 0;
+  for (const n of lengths) {
+    if (!Number.isInteger(n) || n < 0 || at + n > text.length) return [text];
+    parts.push(text.slice(at, (at += n)));
+  }
+  return at === text.length ? parts : [text];
+}
+
+export function matchSnapshot(m: CompiledMatcher, snapshot: SnapshotTexts): MatchSnapshotReply {
+  const { matches, names } = matchTexts(m, snapshot.texts);
   const extra: number[] = [];
   const evidence: SnapshotEvidence = { matches: 0, ungated: 0, keywords: 0 };
   const flat: number[] = [];
   let q = 0;
-  for (let k = 0; k < segments.length; k++) {
-    const parts = segments[k]!;
+  for (let k = 0; k < snapshot.texts.length; k++) {
+    const parts = partsOf(snapshot.texts[k]!, snapshot.lengths?.[k]);
     flat.length = 0;
     const seen = new Set<string>();
     // matchTexts answers in segment order: this segment's quadruples come next.

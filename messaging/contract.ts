@@ -7,7 +7,7 @@
 import type { Settings } from '../settings/settings';
 import type { CardEntry } from '../glossary/display-types';
 import type { MatchTextsReply } from '../matching/match-texts';
-import type { MatchSnapshotReply } from '../matching/match-snapshot';
+import type { MatchSnapshotReply, SnapshotTexts } from '../matching/match-snapshot';
 
 export interface PageTerm {
   id: string;
@@ -57,8 +57,8 @@ export interface Protocol {
   'get-stored-settings': { fields: object; reply: StoredSettingsReply };
   /** Find the glossary forms in a batch of block texts (matching/match-texts.ts). */
   'match-texts': { fields: { texts: string[] }; reply: MatchTextsReply };
-  /** Match a root's text snapshot, per segment the data of consecutive text nodes (matching/match-snapshot.ts). */
-  'match-snapshot': { fields: { segments: string[][] }; reply: MatchSnapshotReply };
+  /** Match a root's text snapshot: per segment, consecutive text nodes joined, and their lengths (matching/match-snapshot.ts). */
+  'match-snapshot': { fields: SnapshotTexts; reply: MatchSnapshotReply };
   /** The card data of one entry (pages ship none). */
   'get-card-entry': { fields: { index: number }; reply: CardEntry | null };
   /** Inject the full page script (page/full) into my frame. */

@@ -8,7 +8,7 @@ import type { CompiledMatcher } from '../../matching/compiled';
 import { HEADED_WIDTH } from '../../matching/match-list';
 import type { Send } from '../../messaging/contract';
 import { matchTexts, type MatchTextsReply } from '../../matching/match-texts';
-import { matchSnapshot, type SnapshotEvidence } from '../../matching/match-snapshot';
+import { matchSnapshot, snapshotTexts, type SnapshotEvidence } from '../../matching/match-snapshot';
 
 export interface MatchSource {
   /** Entry id by entry index (complete when local; filled in as entries occur when remote). */
@@ -55,7 +55,7 @@ export function localMatchSource(m: CompiledMatcher): MatchSource {
     terms: m.terms,
     match: (texts) => Promise.resolve(perText(texts.length, matchTexts(m, texts).matches)),
     matchSnapshot: (segments) => {
-      const reply = matchSnapshot(m, segments);
+      const reply = matchSnapshot(m, snapshotTexts(segments));
       return Promise.resolve({
         found: perText(segments.length, reply.matches),
         extra: perText(segments.length, reply.extra, 3),
@@ -86,7 +86,7 @@ export function remoteMatchSource(send: Send): MatchSource {
       return perText(texts.length, reply.matches);
     },
     async matchSnapshot(segments) {
-      const reply = await send({ type: 'match-snapshot', segments: segments as string[][] });
+      const reply = await send({ type: 'match-snapshot', ...snapshotTexts(segments) });
       if (!Array.isArray(reply?.matches) || !reply.names || !Array.isArray(reply.extra) || !reply.evidence)
         throw new Error('Alignment Glossary: no matches from the background');
       learn(reply.names);

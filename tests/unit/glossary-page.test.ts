@@ -6,7 +6,7 @@ import { localMatchSource, remoteMatchSource } from '../../page/shared/match-sou
 import { PageScanner } from '../../page/full/page-scanner';
 import { TermIndex } from '../../page/full/term-index';
 import { matchTexts } from '../../matching/match-texts';
-import { matchSnapshot } from '../../matching/match-snapshot';
+import { matchSnapshot, snapshotTexts } from '../../matching/match-snapshot';
 import { terminalOf } from '../../matching/compiled';
 import { typedSend, type Message } from '../../messaging/contract';
 
@@ -244,7 +244,7 @@ describe('PageScanner', () => {
     const source = remoteMatchSource(
       background(async (message) => {
         sent.push(JSON.parse(JSON.stringify(message)));
-        if (message.type === 'match-snapshot') return JSON.parse(JSON.stringify(matchSnapshot(matcher, message.segments)));
+        if (message.type === 'match-snapshot') return JSON.parse(JSON.stringify(matchSnapshot(matcher, message)));
         document.getElementById('b')!.firstChild!.textContent = 'A mesa-optimizer!';
         return JSON.parse(JSON.stringify(matchTexts(matcher, message.texts)));
       }),
@@ -253,7 +253,7 @@ describe('PageScanner', () => {
     const scanner = new PageScanner(source, index, () => {});
     await scanner.scan(document.body);
     expect(sent).toEqual([
-      { type: 'match-snapshot', segments: [['Inner alignment.', 'A mesa-optimizer', 'x']] },
+      { type: 'match-snapshot', ...snapshotTexts([['Inner alignment.', 'A mesa-optimizer', 'x']]) },
       { type: 'match-texts', texts: ['A mesa-optimizer'] },
     ]);
     expect(index.report().map((t) => [t.id, t.term])).toEqual([['inner-alignment', 'inner alignment']]);
@@ -266,7 +266,7 @@ describe('PageScanner', () => {
     const source = remoteMatchSource(
       background(async (message) => {
         sent.push(message.type);
-        return message.type === 'match-snapshot' ? matchSnapshot(matcher, message.segments) : matchTexts(matcher, message.texts);
+        return message.type === 'match-snapshot' ? matchSnapshot(matcher, message) : matchTexts(matcher, message.texts);
       }),
     );
     const run = async (html: string) => {

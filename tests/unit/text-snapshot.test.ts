@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findMatches } from '../../matching/find-matches';
-import { matchSnapshot } from '../../matching/match-snapshot';
+import { matchSnapshot, snapshotTexts } from '../../matching/match-snapshot';
 import { localMatchSource } from '../../page/shared/match-source';
 import { readSnapshot, SnapshotMatches } from '../../page/shared/text-snapshot';
 import { PageScanner } from '../../page/full/page-scanner';
@@ -301,11 +301,11 @@ describe('text snapshot', () => {
     document.body.innerHTML = '<ul><li>RLHF</li><li>ELK</li></ul>'; // fixture
     const glued = await snapshotOf(100_000);
     // "RLHFELK" matches nothing as one string; with node boundaries as spaces it does.
-    expect(matchSnapshot(matcher, [['RLHFELK']]).evidence.matches).toBe(0);
+    expect(matchSnapshot(matcher, snapshotTexts([['RLHFELK']])).evidence.matches).toBe(0);
     expect(glued.evidence.ungated).toBe(2);
     expect(glued.matches.forBlock('RLHF', 0)).toBeNull();
     // A match both readings find counts once (the topic gate must not see double).
-    expect(matchSnapshot(matcher, [['machine learning and ', 'RLHF', ' and ', 'ELK']]).evidence).toEqual({
+    expect(matchSnapshot(matcher, snapshotTexts([['machine learning and ', 'RLHF', ' and ', 'ELK']])).evidence).toEqual({
       matches: 3,
       ungated: 2,
       keywords: 1,
