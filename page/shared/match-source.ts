@@ -86,11 +86,23 @@ export function remoteMatchSource(send: Send): MatchSource {
       return perText(texts.length, reply.matches);
     },
     async matchSnapshot(segments) {
-      const reply = await send({ type: 'match-snapshot', ...snapshotTexts(segments) });
-      if (!Array.isArray(reply?.matches) || !reply.names || !Array.isArray(reply.extra) || !reply.evidence)
-        throw new Error('Alignment Glossary: no matches from the background');
-      learn(reply.names);
-      return { found: perText(segments.length, reply.matches), extra: perText(segments.length, reply.extra, 3), evidence: reply.evidence };
+      // One message per segment: the copy into a message is the page's largest cost on a big
+      // page, and each reply arrives in a task of its own, so no one task copies the whole text.
+      const found: (readonly number[])[] = [];
+      const extra: (readonly number[])[] = [];
+      const evidence: SnapshotEvidence = { matches: 0, ungated: 0, keywords: 0 };
+      for (const segment of segments) {
+        const reply = await send({ type: 'match-snapshot', ...snapshotTexts([segment]) });
+        if (!Array.isArray(reply?.matches) || !reply.names || !Array.isArray(reply.extra) || !reply.evidence)
+          throw new Error('Alignment Glossary: no matches from the background');
+        learn(reply.names);
+        found.push(perText(1, reply.matches)[0]!);
+        extra.push(perText(1, reply.extra, 3)[0]!);
+        evidence.matches += reply.evidence.matches;
+        evidence.ungated += reply.evidence.ungated;
+        evidence.keywords += reply.evidence.keywords;
+      }
+      return { found, extra, evidence };
     },
   };
 }

@@ -297,6 +297,27 @@ describe('PageScanner', () => {
     expect(sent).toEqual(['match-snapshot', 'match-texts']);
   });
 
+  it('sends a big page one segment per message, and finds the terms of every segment', async () => {
+    const matcher = compileMini(G);
+    const sent: number[] = [];
+    const source = remoteMatchSource(
+      background(async (message) => {
+        if (message.type === 'match-snapshot') sent.push(message.texts.length);
+        return message.type === 'match-snapshot' ? matchSnapshot(matcher, message) : matchTexts(matcher, message.texts);
+      }),
+    );
+    const filler = 'plain words here. '.repeat(7_000);
+    document.body.innerHTML = `<p>Inner alignment. ${filler}</p><p>${filler} A mesa-optimizer.</p><p>${filler} Inner alignment again.</p>`; // fixture
+    const index = new TermIndex(source.ids, source.terms);
+    await new PageScanner(source, index, () => {}).scan(document.body);
+    // Three paragraphs of about 126,000 characters: three segments, three messages of one each.
+    expect(sent).toEqual([1, 1, 1]);
+    expect(index.report().map((t) => [t.id, t.count])).toEqual([
+      ['inner-alignment', 2],
+      ['mesa-optimizer', 1],
+    ]);
+  });
+
   it('a background that cannot answer leaves the page as it was, with one console note', async () => {
     const { PageScanner } = await import('../../page/full/page-scanner');
     const { TermIndex } = await import('../../page/full/term-index');
