@@ -8,12 +8,45 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+export type BaselineContent = 'read-body' | 'ask-worker' | 'contract-floor' | 'highlight-on-reply';
+
+const SCRIPTS: Record<BaselineContent, string> = {
+  'read-body': 'void document.body;\n',
+  'ask-worker': "void document.body;\nvoid chrome.runtime.sendMessage({ type: 'ping' });\n",
+  'contract-floor': `(async () => {
+  chrome.runtime.onMessage.addListener(() => undefined);
+  await chrome.runtime.sendMessage({ type: 'settings' });
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const parts = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push(n.data);
+  await chrome.runtime.sendMessage({ type: 'match', texts: [parts.join('')], lengths: [parts.map((p) => p.length)] });
+})();
+`,
+  'highlight-on-reply': `(async () => {
+  const reply = chrome.runtime.sendMessage({ type: 'settings' });
+  await new Promise((r) => (document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', r, { once: true }) : r()));
+  await reply;
+  const text = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT).nextNode();
+  if (!text) return;
+  const range = document.createRange();
+  range.selectNodeContents(text);
+  CSS.highlights.set('alignment-glossary-floor', new Highlight(range));
+})();
+`,
+};
+
 /**
- * `content`: 'read-body', the budget's baseline; or 'ask-worker', a content script that sends its
- * service worker one message and reads the reply: what any messaging extension pays for the
- * extension API's first use in a page (printed beside the budget, not judged).
+ * `content`: 'read-body', the budget's baseline; or, printed beside the budgets and not judged:
+ * - 'ask-worker': one message to the service worker, what any messaging extension pays for the
+ *   extension API's first use in a page;
+ * - 'contract-floor': what the message contract asks of any content script that matches in its
+ *   worker: a listener for the popup's questions, a message for the settings, and one with the
+ *   page's text, read in one pass;
+ * - 'highlight-on-reply': asks its worker at document_start and paints one highlight once the
+ *   reply is in and the DOM is ready, the least a worker-backed highlighter can do (its
+ *   stopped / warm ratio is the platform's part of the cold-start budget).
  */
-export function writeBaselineExtension(content: 'read-body' | 'ask-worker' = 'read-body'): string {
+export function writeBaselineExtension(content: BaselineContent = 'read-body'): string {
   const dir = mkdtempSync(join(tmpdir(), 'agc-baseline-ext-'));
   const manifest = {
     manifest_version: 3,
@@ -22,15 +55,18 @@ export function writeBaselineExtension(content: 'read-body' | 'ask-worker' = 're
     background: { service_worker: 'worker.js' },
     // As the extension's own content script is listed (wxt.config.ts).
     content_scripts: [
-      { matches: ['<all_urls>'], js: ['read-body.js'], run_at: 'document_idle', all_frames: true, match_about_blank: true },
+      {
+        matches: ['<all_urls>'],
+        js: ['content.js'],
+        run_at: content === 'highlight-on-reply' ? 'document_start' : 'document_idle',
+        all_frames: true,
+        match_about_blank: true,
+      },
     ],
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   writeFileSync(join(dir, 'worker.js'), 'chrome.runtime.onMessage.addListener((m, s, reply) => void reply({ ok: true }));\n');
-  writeFileSync(
-    join(dir, 'read-body.js'),
-    content === 'read-body' ? 'void document.body;\n' : "void document.body;\nvoid chrome.runtime.sendMessage({ type: 'ping' });\n",
-  );
+  writeFileSync(join(dir, 'content.js'), SCRIPTS[content]);
   writeFileSync(join(dir, 'blank.html'), '<!doctype html><meta charset="utf-8"><title>Blank</title><script src="blank.js"></script>\n');
   writeFileSync(join(dir, 'blank.js'), "performance.mark('popup-interactive');\n");
   return dir;

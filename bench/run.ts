@@ -516,13 +516,27 @@ await baseline.close();
 const asker = await launchChromium(writeBaselineExtension('ask-worker'));
 const c02Asker = await runsOf('c02, an extension that sends one message', () => measureLoad(asker, asker.context, c02Url, false));
 await asker.close();
+const contract = await launchChromium(writeBaselineExtension('contract-floor'));
+const c02Contract = await runsOf('c02, the message contract floor', () => measureLoad(contract, contract.context, c02Url, false));
+await contract.close();
+const a07Url = server.url('/pages/a07-ai-safety-gridworlds-readme.html');
 const warm: number[] = [];
 const cold: number[] = [];
 for (let i = 0; i < RUNS; i++) {
-  warm.push(await firstHighlight(ext, server.url('/pages/a07-ai-safety-gridworlds-readme.html'), false));
-  cold.push(await firstHighlight(ext, server.url('/pages/a07-ai-safety-gridworlds-readme.html'), true));
+  warm.push(await firstHighlight(ext, a07Url, false));
+  cold.push(await firstHighlight(ext, a07Url, true));
   log(`  first highlight, warm and stopped service worker ${i + 1}/${RUNS}`);
 }
+// The platform's part: the least worker-backed highlighter, warm and stopped, interleaved too.
+const least = await launchChromium(writeBaselineExtension('highlight-on-reply'));
+const leastWarm: number[] = [];
+const leastCold: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  leastWarm.push(await firstHighlight(least, a07Url, false));
+  leastCold.push(await firstHighlight(least, a07Url, true));
+  log(`  first highlight of the least highlighter, warm and stopped ${i + 1}/${RUNS}`);
+}
+await least.close();
 await ext.close();
 await bare.close();
 await server.close();
@@ -584,6 +598,7 @@ const heapExtra = m(bigExt, (r) => r.heapMb) - m(bigBare, (r) => r.heapMb);
 
 const c02BaselineMs = m(c02Baseline, (r) => r.extCpuMs);
 const c02AskerMs = m(c02Asker, (r) => r.extCpuMs);
+const c02ContractMs = m(c02Contract, (r) => r.extCpuMs);
 const ratio = (a: number, b: number) => (b > 0 ? a / b : Infinity);
 /**
  * Time budgets are ratios against a baseline measured in the same run: absolute times differ
@@ -710,11 +725,15 @@ const rows: [string, string][] = [
   ],
   [
     'c02 with the baseline extension (reads document.body only)',
-    `${round(c02BaselineMs)} ms CPU; an extension whose content script sends one message ${round(c02AskerMs)} ms CPU; the extension ${round(c02Ms)} ms CPU`,
+    `${round(c02BaselineMs)} ms CPU; an extension whose content script sends one message ${round(c02AskerMs)} ms CPU; ` +
+      `the message contract's floor (a listener, the settings, the text in one message) ${round(c02ContractMs)} ms CPU ` +
+      `(${ratio(c02ContractMs, c02BaselineMs).toFixed(2)}×); the extension ${round(c02Ms)} ms CPU`,
   ],
   [
     'first highlight after DOMContentLoaded (a07)',
-    `warm service worker: median ${round(median(warm))} ms; stopped: median ${round(median(cold))} ms`,
+    `warm service worker: median ${round(median(warm))} ms; stopped: median ${round(median(cold))} ms; ` +
+      `the least worker-backed highlighter: warm ${round(median(leastWarm))} ms, stopped ${round(median(leastCold))} ms ` +
+      `(${ratio(median(leastCold), median(leastWarm)).toFixed(2)}×)`,
   ],
   [
     'search per keystroke, real glossary',
@@ -750,7 +769,25 @@ writeFileSync(
       runs: RUNS,
       rows: Object.fromEntries(rows),
       budgets,
-      raw: { bigExt, bigBare, noneExt, real, markRuns, hover, feed, popup, popupReady, c02Baseline, c02Asker, blankPage, warm, cold },
+      raw: {
+        bigExt,
+        bigBare,
+        noneExt,
+        real,
+        markRuns,
+        hover,
+        feed,
+        popup,
+        popupReady,
+        c02Baseline,
+        c02Asker,
+        c02Contract,
+        blankPage,
+        warm,
+        cold,
+        leastWarm,
+        leastCold,
+      },
     },
     null,
     2,
