@@ -118,6 +118,15 @@ export function generatePage(matcher: CompiledMatcher, spec: PageSpec): Generate
     paraLen = 40 + Math.floor(rand() * 120);
   };
 
+  // A filler word next to a planted term must not make a longer form with it ("value" before
+  // "alignment tax" reads "value alignment"): the ground truth counts the planted term alone.
+  const alone = (text: string, at: number, form: string) => {
+    const found = findMatches(matcher, text);
+    return found.length === 1 && found[0]!.start === at && found[0]!.end === at + form.length;
+  };
+  const fits = (w: string, before: PlantedTerm | undefined, after: PlantedTerm | undefined) =>
+    (!before || alone(`${before.form} ${w}`, 0, before.form)) && (!after || alone(`${w} ${after.form}`, w.length + 1, after.form));
+  let previous: PlantedTerm | undefined;
   let sentence = 0;
   while (written < spec.words) {
     const planted = slots.get(written);
@@ -127,10 +136,14 @@ export function generatePage(matcher: CompiledMatcher, spec: PageSpec): Generate
       // Emphasis and links around a term must not stop it matching.
       w = r < 0.1 ? `<em>${esc(planted.form)}</em>` : r < 0.2 ? `<a href="#t${written}">${esc(planted.form)}</a>` : esc(planted.form);
       written += planted.form.split(/\s+/).length;
+      previous = planted;
     } else {
+      const next = slots.get(written + 1);
       w = pick(filler);
+      for (let tries = 0; tries < 50 && (previous || next) && !fits(w, previous, next); tries++) w = pick(filler);
       if (sentence === 0) w = w[0]!.toUpperCase() + w.slice(1);
       written++;
+      previous = undefined;
     }
     sentence++;
     if (sentence > 8 && rand() < 0.12) {
