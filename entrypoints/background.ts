@@ -77,7 +77,8 @@ export default defineBackground(() => {
     // A page's first question: its settings, read here so the page need not set up storage.
     'get-stored-settings': () => storedSettings(),
     // A slice of a page's text: the matcher runs here, where its code stays warm between pages.
-    'match-texts': (m) => matchTexts(matcher, m.texts),
+    'match-texts': (m) =>
+      matchTexts(matcher, m.texts, Array.isArray(m.defs) ? { defs: m.defs, nextPage: Number(m.nextPage) || 0 } : undefined),
     'match-snapshot': (m) => matchSnapshot(matcher, m),
     'get-card-entry': async (m) => toCardEntry(await loadEntries(), m.index),
     'load-page-ui': (_, sender) => {

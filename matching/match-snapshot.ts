@@ -7,17 +7,13 @@
 import { KEYWORD, terminalGated, type CompiledMatcher } from './compiled';
 import { findMatches } from './find-matches';
 import { matchTexts, type MatchTextsReply } from './match-texts';
+import type { SnapshotEvidence, SnapshotTexts } from './snapshot-wire';
+
+export type { SnapshotEvidence, SnapshotTexts };
+export { snapshotTexts } from './snapshot-wire';
+import type { MarkedPart } from './page-definitions';
 import { lastAtOrBefore } from './sorted-search';
 import { HEADED_WIDTH, matchCount, matchTerminal } from './match-list';
-
-/** What a snapshot's matches say about the topic gate (matching/topic-gate.ts). */
-export interface SnapshotEvidence {
-  /** Matches of any kind. */
-  matches: number;
-  /** Matches of forms shown on any page. */
-  ungated: number;
-  keywords: number;
-}
 
 /** Evidence of flat (start, end, terminal) triples. */
 export function evidenceOf(flat: readonly number[], into: SnapshotEvidence = { matches: 0, ungated: 0, keywords: 0 }): SnapshotEvidence {
@@ -41,17 +37,22 @@ export interface MatchSnapshotReply extends MatchTextsReply {
   evidence: SnapshotEvidence;
 }
 
-/**
- * A snapshot as it travels to the background: per segment its text nodes' data joined, and their
- * lengths. One long string per segment costs the page far less to send than one per text node.
- */
-export interface SnapshotTexts {
-  texts: string[];
-  lengths: number[][];
-}
-
-export function snapshotTexts(segments: readonly (readonly string[])[]): SnapshotTexts {
-  return { texts: segments.map((parts) => parts.join('')), lengths: segments.map((parts) => parts.map((p) => p.length)) };
+/** A segment's marks with their places in its joined text. */
+function markedParts(parts: readonly string[], flat: readonly number[] | undefined): MarkedPart[] {
+  if (!Array.isArray(flat) || parts.length < 2) return [];
+  const starts: number[] = [];
+  let at = 0;
+  for (const p of parts) {
+    starts.push(at);
+    at += p.length;
+  }
+  const out: MarkedPart[] = [];
+  for (let j = 0; j + 1 < flat.length; j += 2) {
+    const k = flat[j]!;
+    if (!Number.isInteger(k) || k < 0 || k >= parts.length) continue;
+    out.push({ start: starts[k]!, end: starts[k]! + parts[k]!.length, mark: flat[j + 1]! });
+  }
+  return out;
 }
 
 /** The segment's text nodes again; a malformed list of lengths gives the whole text as one. */
@@ -67,7 +68,9 @@ function partsOf(text: string, lengths: readonly number[] | undefined): string[]
 }
 
 export function matchSnapshot(m: CompiledMatcher, snapshot: SnapshotTexts): MatchSnapshotReply {
-  const { matches, names } = matchTexts(m, snapshot.texts);
+  const page = Array.isArray(snapshot.defs) ? { defs: snapshot.defs, nextPage: Number(snapshot.nextPage) || 0 } : undefined;
+  const marks = page ? snapshot.texts.map((t, k) => markedParts(partsOf(t, snapshot.lengths?.[k]), snapshot.marks?.[k])) : undefined;
+  const { matches, names, pageDefs, notes } = matchTexts(m, snapshot.texts, page, marks);
   const extra: number[] = [];
   const evidence: SnapshotEvidence = { matches: 0, ungated: 0, keywords: 0 };
   const flat: number[] = [];
@@ -100,5 +103,5 @@ export function matchSnapshot(m: CompiledMatcher, snapshot: SnapshotTexts): Matc
     }
     evidenceOf(flat, evidence);
   }
-  return { matches, names, extra, evidence };
+  return { matches, names, extra, evidence, ...(page ? { pageDefs, notes } : {}) };
 }

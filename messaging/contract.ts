@@ -6,7 +6,7 @@
  */
 import type { Settings } from '../settings/settings';
 import type { CardEntry } from '../glossary/display-types';
-import type { MatchTextsReply } from '../matching/match-texts';
+import type { MatchTextsReply, PageContext } from '../matching/match-texts';
 import type { MatchSnapshotReply, SnapshotTexts } from '../matching/match-snapshot';
 
 export interface PageTerm {
@@ -16,6 +16,11 @@ export interface PageTerm {
   count: number;
   /** Distinct surface texts seen on the page. */
   forms: string[];
+  /**
+   * 'page' for a term the page defines itself (id "page:<slug>", `term` its long form, `forms`
+   * with its acronym); absent for a glossary entry.
+   */
+  source?: 'glossary' | 'page';
 }
 
 export interface PageTermsReport {
@@ -56,7 +61,7 @@ export interface Protocol {
   // A page -> the background.
   'get-stored-settings': { fields: object; reply: StoredSettingsReply };
   /** Find the glossary forms in a batch of block texts (matching/match-texts.ts). */
-  'match-texts': { fields: { texts: string[] }; reply: MatchTextsReply };
+  'match-texts': { fields: { texts: string[] } & Partial<PageContext>; reply: MatchTextsReply };
   /** Match a root's text snapshot: per segment, consecutive text nodes joined, and their lengths (matching/match-snapshot.ts). */
   'match-snapshot': { fields: SnapshotTexts; reply: MatchSnapshotReply };
   /** The card data of one entry (pages ship none). */

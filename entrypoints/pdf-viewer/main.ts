@@ -8,7 +8,7 @@
 import '@/pdf/install-polyfills';
 import { browser } from 'wxt/browser';
 import matcher from 'virtual:glossary/matcher';
-import { localMatchSource } from '@/page/shared/match-source';
+import { localMatchSource } from '@/page/shared/local-match-source';
 import tooltipCss from '@/page/tooltip/tooltip.css?inline';
 import tippyCss from 'tippy.js/dist/tippy.css?inline';
 import workerSrc from '@/pdf/pdf-worker?worker&url';
@@ -39,7 +39,7 @@ const page = new GlossaryPage(document, {
   source: localMatchSource(matcher),
   loadEntry: (index) => send({ type: 'get-card-entry', index }),
   // An extension page may simply import the tooltip UI (content scripts have it injected).
-  loadTooltip: async () => (doc, entries) => new GlossaryTooltip(doc, entries, `${tippyCss}\n${tooltipCss}`),
+  loadTooltip: async () => (doc, entries, actions) => new GlossaryTooltip(doc, entries, `${tippyCss}\n${tooltipCss}`, actions),
   // The background knows our tab from the sender, as for a content script (the badge).
   onTermCount: (count) => void send({ type: 'term-count', count }).catch(() => {}),
 });

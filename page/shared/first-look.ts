@@ -32,7 +32,12 @@ export function lookAt(root: Node, source: MatchSource, now: () => number = () =
   const t0 = now();
   const snapshot = readSnapshot(root, MAX_SEGMENT_CHARS);
   const look = snapshot
-    ? source.matchSnapshot(snapshot.segments.map((s) => s.parts)).then((result) => ({ root, snapshot, result }))
+    ? source
+        .matchSnapshot(
+          snapshot.segments.map((s) => s.parts),
+          snapshot.segments.map((s) => s.marks),
+        )
+        .then((result) => ({ root, snapshot, result }))
     : Promise.resolve(null);
   return { ms: now() - t0, look };
 }

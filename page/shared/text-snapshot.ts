@@ -8,12 +8,15 @@ import { KEYWORD, terminalEntry } from '../../matching/compiled';
 import { lastAtOrBefore } from '../../matching/sorted-search';
 import { matchCount, matchEnd, matchStart, matchTerminal } from '../../matching/match-list';
 import { continuesAfterBreak, isBoundaryCode, isSpaceCode, isWordCode, mayBreakWord } from '../../matching/char-rules';
+import { MARK_DFN, MARK_DT, MARK_EMPHASIS, MARK_HEADING } from '../../matching/page-entry';
 
 export interface Segment {
   /** Offset of the segment in the root's whole text. */
   at: number;
   /** Data of consecutive text nodes. */
   parts: string[];
+  /** Part index and mark of each short text node in an element that may define a term, flattened. */
+  marks: number[];
 }
 
 export interface Snapshot {
@@ -28,6 +31,26 @@ export interface Snapshot {
 const LEFT_OUT = new Set(['script', 'style', 'template', 'noscript']);
 const LONG = 2000;
 
+/**
+ * Elements whose short text may be a term the page defines (matching/page-definitions.ts), by
+ * mark. Only text this short pays for the parent check.
+ */
+const MARKS = new Map<string, number>([
+  ['em', MARK_EMPHASIS],
+  ['i', MARK_EMPHASIS],
+  ['b', MARK_EMPHASIS],
+  ['strong', MARK_EMPHASIS],
+  ['dfn', MARK_DFN],
+  ['dt', MARK_DT],
+  ['h1', MARK_HEADING],
+  ['h2', MARK_HEADING],
+  ['h3', MARK_HEADING],
+  ['h4', MARK_HEADING],
+  ['h5', MARK_HEADING],
+  ['h6', MARK_HEADING],
+]);
+const SHORT = 64;
+
 /** The root's text in segments; null for a document or a lone text node (nothing to walk). */
 export function readSnapshot(root: Node, maxChars: number): Snapshot | null {
   const type = root.nodeType;
@@ -36,13 +59,15 @@ export function readSnapshot(root: Node, maxChars: number): Snapshot | null {
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const segments: Segment[] = [];
   let parts: string[] = [];
+  let marks: number[] = [];
   let segAt = 0;
   let segChars = 0;
   let offset = 0;
   let chars = 0;
   const close = () => {
-    if (parts.length) segments.push({ at: segAt, parts });
+    if (parts.length) segments.push({ at: segAt, parts, marks });
     parts = [];
+    marks = [];
     segChars = 0;
   };
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -58,6 +83,10 @@ export function readSnapshot(root: Node, maxChars: number): Snapshot | null {
     if (segChars + len > maxChars && parts.length) {
       close();
       segAt = offset;
+    }
+    if (len <= SHORT && len > 1) {
+      const mark = MARKS.get(n.parentElement?.localName ?? '');
+      if (mark !== undefined) marks.push(parts.length, mark);
     }
     parts.push(data);
     segChars += len;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { GlossaryPage } from '../../page/full/glossary-page';
 import { generatePage } from '../../bench/generate-page';
 import { compileMini, testTooltip } from './helpers';
-import { localMatchSource } from '../../page/shared/match-source';
+import { localMatchSource } from '../../page/shared/local-match-source';
 
 const matcher = compileMini([
   { id: 'inner-alignment', term: 'inner alignment' },

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { glossaryDir, loadGlossary } from '../../glossary/load';
 import { compileMatcher } from '../../matching/compile';
 import { GlossaryPage } from '../../page/full/glossary-page';
-import { localMatchSource } from '../../page/shared/match-source';
+import { localMatchSource } from '../../page/shared/local-match-source';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 

@@ -2,11 +2,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GlossaryPage } from '../../page/full/glossary-page';
 import { compileMini, type MiniEntry, testTooltip } from './helpers';
-import { localMatchSource, remoteMatchSource } from '../../page/shared/match-source';
+import { localMatchSource } from '../../page/shared/local-match-source';
+import { remoteMatchSource } from '../../page/shared/match-source';
 import { PageScanner } from '../../page/full/page-scanner';
 import { TermIndex } from '../../page/full/term-index';
 import { matchTexts } from '../../matching/match-texts';
 import { matchSnapshot, snapshotTexts } from '../../matching/match-snapshot';
+import { PAGE_BASE } from '../../matching/page-entry';
 import { terminalOf } from '../../matching/compiled';
 import { typedSend, type Message } from '../../messaging/contract';
 
@@ -253,8 +255,8 @@ describe('PageScanner', () => {
     const scanner = new PageScanner(source, index, () => {});
     await scanner.scan(document.body);
     expect(sent).toEqual([
-      { type: 'match-snapshot', ...snapshotTexts([['Inner alignment.', 'A mesa-optimizer', 'x']]) },
-      { type: 'match-texts', texts: ['A mesa-optimizer'] },
+      { type: 'match-snapshot', ...snapshotTexts([['Inner alignment.', 'A mesa-optimizer', 'x']], [[]]), defs: [], nextPage: PAGE_BASE },
+      { type: 'match-texts', texts: ['A mesa-optimizer'], defs: [], nextPage: PAGE_BASE },
     ]);
     expect(index.report().map((t) => [t.id, t.term])).toEqual([['inner-alignment', 'inner alignment']]);
     expect(scanner.status).toBe('done');

@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GlossaryPage, type GlossaryPageOptions } from '../../page/full/glossary-page';
 import { LightPage } from '../../page/light/light-page';
-import { localMatchSource, type MatchSource } from '../../page/shared/match-source';
+import { localMatchSource } from '../../page/shared/local-match-source';
+import type { MatchSource } from '../../page/shared/match-source';
 import type { PageFactory } from '../../page/shared/page-factory';
 import { compileMini, type MiniEntry, testTooltip } from './helpers';
 

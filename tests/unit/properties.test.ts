@@ -12,7 +12,7 @@ import { continuesAfterBreak, readingOf } from '../../matching/char-rules';
 import { GlossaryPage } from '../../page/full/glossary-page';
 import { TextWalker } from '../../page/shared/text-walker';
 import { compileMini, type MiniEntry, testTooltip } from './helpers';
-import { localMatchSource } from '../../page/shared/match-source';
+import { localMatchSource } from '../../page/shared/local-match-source';
 
 const G: MiniEntry[] = [
   { id: 'inner-alignment', term: 'inner alignment' },

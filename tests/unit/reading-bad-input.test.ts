@@ -8,7 +8,7 @@ import { glossaryDir, loadGlossary } from '../../glossary/load';
 import { compileMatcher } from '../../matching/compile';
 import { findMatches } from '../../matching/find-matches';
 import { GlossaryPage } from '../../page/full/glossary-page';
-import { localMatchSource } from '../../page/shared/match-source';
+import { localMatchSource } from '../../page/shared/local-match-source';
 import { testTooltip } from './helpers';
 
 const matcher = compileMatcher(loadGlossary(glossaryDir()).entries);

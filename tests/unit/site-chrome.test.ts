@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { SiteChrome } from '../../page/full/site-chrome';
 import { GlossaryPage } from '../../page/full/glossary-page';
-import { localMatchSource } from '../../page/shared/match-source';
+import { localMatchSource } from '../../page/shared/local-match-source';
 import { compileMini, testTooltip } from './helpers';
 
 const chrome = () => new SiteChrome(window);

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findMatches } from '../../matching/find-matches';
 import { matchSnapshot, snapshotTexts } from '../../matching/match-snapshot';
-import { localMatchSource } from '../../page/shared/match-source';
+import { localMatchSource } from '../../page/shared/local-match-source';
 import { readSnapshot, SnapshotMatches } from '../../page/shared/text-snapshot';
 import { PageScanner } from '../../page/full/page-scanner';
 import { TermIndex } from '../../page/full/term-index';

@@ -1,0 +1,41 @@
+/**
+ * Match source in this thread: the PDF viewer (an extension page) and the tests hold the matcher
+ * themselves. Kept apart from match-source.ts so the every-page script never bundles the matcher.
+ * Cost: the matcher's, on this thread. Must never: change the shared matcher's lists.
+ */
+import type { CompiledMatcher } from '../../matching/compiled';
+import { matchTexts } from '../../matching/match-texts';
+import { matchSnapshot } from '../../matching/match-snapshot';
+import { snapshotTexts } from '../../matching/snapshot-wire';
+import { PAGE_BASE } from '../../matching/page-entry';
+import { DefinedHere } from './defined-here';
+import { learner, perText, type MatchSource } from './match-source';
+
+export function localMatchSource(m: CompiledMatcher): MatchSource {
+  // Copies: page terms are added to this page's lists, never to the shared matcher's.
+  const ids = [...m.ids];
+  const terms = [...m.terms];
+  const learn = learner(ids, terms);
+  const defined = new DefinedHere(PAGE_BASE);
+  return {
+    ids,
+    terms,
+    defined,
+    match: (texts) => {
+      const reply = matchTexts(m, texts, defined.context());
+      defined.learn(reply.pageDefs, reply.notes);
+      learn(reply.names);
+      return Promise.resolve(perText(texts.length, reply.matches));
+    },
+    matchSnapshot: (segments, marks) => {
+      const reply = matchSnapshot(m, { ...snapshotTexts(segments, marks), ...defined.context() });
+      defined.learn(reply.pageDefs, reply.notes);
+      learn(reply.names);
+      return Promise.resolve({
+        found: perText(segments.length, reply.matches),
+        extra: perText(segments.length, reply.extra, 3),
+        evidence: reply.evidence,
+      });
+    },
+  };
+}
