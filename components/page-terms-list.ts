@@ -1,5 +1,6 @@
 /**
- * "On this page": the terms found in the tab, in order of first appearance, with counts.
+ * "On this page": the terms found in the tab, in order of first appearance, with counts (the
+ * glossary's, or, in a list of their own, the terms the page defines itself).
  *
  * Cost: one button per term. Must never: show terms the content script did not report.
  */
@@ -8,11 +9,18 @@ import type { Translate } from '../messaging/i18n';
 import { h } from './dom';
 import { headingCase } from './tooltip-card';
 
-export function pageTermsList(doc: Document, t: Translate, terms: readonly PageTerm[], onChoose: (id: string) => void): HTMLElement {
+export function pageTermsList(
+  doc: Document,
+  t: Translate,
+  terms: readonly PageTerm[],
+  onChoose: (id: string) => void,
+  label = t('onThisPage'),
+  cls = '',
+): HTMLElement {
   return h(
     doc,
     'ol',
-    { class: 'page-terms', 'aria-label': t('onThisPage') },
+    { class: `page-terms ${cls}`.trim(), 'aria-label': label },
     ...terms.map((term) => {
       const b = h(
         doc,

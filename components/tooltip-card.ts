@@ -11,6 +11,8 @@ import { citeText, copyText } from './cite-text';
 
 export interface CardHandlers {
   onNavigate(entryIndex: number): void;
+  /** Scroll to where the page defines the term (a term the page defines itself, or a glossary term it redefines). */
+  onGoToDefinition?: () => void;
   onBack?: () => void;
   /** The card changed size (More / Less): place it again. */
   onResize?: () => void;
@@ -38,7 +40,52 @@ export function categoryLabel(category: string): string {
   return CATEGORY_LABELS[category] ?? category;
 }
 
+/**
+ * The card of a term the page defines itself: "Defined on this page", the defining sentence, and
+ * Go to definition.
+ */
+function pageTermCard(doc: Document, e: CardEntry & { page: NonNullable<CardEntry['page']> }, handlers: CardHandlers): HTMLElement {
+  const go = h(doc, 'button', { type: 'button', class: 'action go-to-definition' }, 'Go to definition');
+  go.addEventListener('click', (ev) => {
+    ev.stopPropagation();
+    handlers.onGoToDefinition?.();
+  });
+  return h(
+    doc,
+    'article',
+    { class: 'card page-term', 'data-entry': e.id, 'aria-label': `${e.term}: defined on this page` },
+    h(
+      doc,
+      'header',
+      {},
+      h(doc, 'h2', { class: 'term' }, headingCase(e.term)),
+      h(doc, 'span', { class: 'category' }, 'Defined on this page'),
+    ),
+    e.page.acronym ? h(doc, 'p', { class: 'acronym' }, `${e.page.acronym}: ${e.term}`) : null,
+    h(doc, 'blockquote', { class: 'defining-sentence' }, e.page.sentence),
+    h(doc, 'div', { class: 'actions' }, handlers.onGoToDefinition ? go : null),
+  );
+}
+
+/** A glossary card's note on how this page defines the term. */
+function pageNote(doc: Document, note: string, handlers: CardHandlers): HTMLElement {
+  const go = h(doc, 'button', { type: 'button', class: 'link-button go-to-definition' }, 'Go to definition');
+  go.addEventListener('click', (ev) => {
+    ev.stopPropagation();
+    handlers.onGoToDefinition?.();
+  });
+  return h(
+    doc,
+    'p',
+    { class: 'page-note' },
+    h(doc, 'span', { class: 'links-label' }, 'This page:'),
+    ` ${note} `,
+    handlers.onGoToDefinition ? go : null,
+  );
+}
+
 export function tooltipCard(doc: Document, e: CardEntry, handlers: CardHandlers): HTMLElement {
+  if (e.page) return pageTermCard(doc, { ...e, page: e.page }, handlers);
   const chips = (label: string, refs: CardEntry['related'], cls: string) =>
     refs.length === 0
       ? null
@@ -160,6 +207,7 @@ export function tooltipCard(doc: Document, e: CardEntry, handlers: CardHandlers)
       h(doc, 'span', { class: 'category' }, categoryLabel(e.category)),
     ),
     h(doc, 'p', { class: 'gist' }, e.gist),
+    e.pageNote ? pageNote(doc, e.pageNote, handlers) : null,
     h(doc, 'div', { class: 'expanders' }, more, depthButton),
     definition,
     deep,

@@ -11,6 +11,6 @@ import { TOOLTIP_UI_KEY, type TooltipFactory } from '@/page/shared/tooltip';
 
 export default defineUnlistedScript(() => {
   const css = `${tippyCss}\n${tooltipCss}`;
-  const factory: TooltipFactory = (doc, entries) => new GlossaryTooltip(doc, entries, css);
+  const factory: TooltipFactory = (doc, entries, actions) => new GlossaryTooltip(doc, entries, css, actions);
   (globalThis as unknown as Record<string, TooltipFactory>)[TOOLTIP_UI_KEY] = factory;
 });

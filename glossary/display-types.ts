@@ -45,4 +45,8 @@ export interface CardEntry {
   reviewed: string;
   /** The in-depth layer, for the entries that have one (opened inside the card). */
   depth?: DisplayEntry['depth'];
+  /** A term the page defines itself: its defining sentence (and acronym); no glossary data. */
+  page?: { sentence: string; acronym?: string };
+  /** How the page defines this glossary term in its own words ("This page: …"). */
+  pageNote?: string;
 }

@@ -292,9 +292,17 @@ export class PopupApp {
     if (r === null) return h(doc, 'p', { class: 'empty' }, t('onThisPageUnavailable'));
     if (r.status === 'disabled') return h(doc, 'p', { class: 'empty' }, t('onThisPageDisabled'));
     if (r.terms.length === 0) return h(doc, 'p', { class: 'empty' }, t(r.status === 'scanning' ? 'onThisPageScanning' : 'onThisPageEmpty'));
-    return pageTermsList(doc, t, r.terms, (id) => {
-      void this.d.revealTerm(id).then(() => this.d.close());
-    });
+    const reveal = (id: string) => void this.d.revealTerm(id).then(() => this.d.close());
+    const glossary = r.terms.filter((term) => term.source !== 'page');
+    const own = r.terms.filter((term) => term.source === 'page');
+    return h(
+      doc,
+      'div',
+      {},
+      glossary.length ? pageTermsList(doc, t, glossary, reveal, t('onThisPage')) : null,
+      own.length ? h(doc, 'h3', { id: 'defined-here-title', class: 'defined-here-title' }, t('definedOnThisPage')) : null,
+      own.length ? pageTermsList(doc, t, own, reveal, t('definedOnThisPage'), 'defined-here') : null,
+    );
   }
 
   /** A PDF in the browser's own viewer (or a .pdf / arXiv PDF address): offer ours. */

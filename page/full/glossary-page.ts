@@ -14,10 +14,14 @@ import { PageLifecycle } from '../shared/page-lifecycle';
 import type { MatchSource } from '../shared/match-source';
 import type { Look } from '../shared/first-look';
 import { PageScanner } from './page-scanner';
-import { createPainter, type Painter } from './painter';
+import { createPainter, flash, type Painter } from './painter';
+import { isPageEntry } from '../../matching/page-entry';
+import { findSentence } from './find-sentence';
 import { TermIndex, type PaintMode } from './term-index';
 import { adoptHighlightStyles, removeHighlightStyles } from '../shared/shadow-roots';
 import type { HighlightStyle } from '../../settings/settings';
+import type { CardEntry } from '../../glossary/display-types';
+import { pageTermCard } from './page-term-card';
 
 export interface GlossaryPageOptions {
   /** Where block texts are matched (the background for a content script, see match-source.ts). */
@@ -79,8 +83,8 @@ export class GlossaryPage {
     this.index = new TermIndex(options.source.ids, options.source.terms, options.mode ?? 'first');
     this.painter = createPainter(doc.defaultView as Window & typeof globalThis, options.style);
     this.scanner = new PageScanner(options.source, this.index, () => this.repaint(), { countLater: options.countLater });
-    this.entries = new EntryCache(options.loadEntry);
-    this.tooltip = new LazyTooltip(doc, this.entries, options.loadTooltip);
+    this.entries = new EntryCache((index) => this.cardEntry(index));
+    this.tooltip = new LazyTooltip(doc, this.entries, options.loadTooltip, { goToDefinition: (id) => this.goToDefinition(id) });
     this.life = new PageLifecycle(doc, (batch) => this.onBatch(batch));
     this.cardDefinition = !!options.cardDefinition;
   }
@@ -256,13 +260,42 @@ export class GlossaryPage {
     return true;
   }
 
+  /** A card's data: a page term's from its definition here, a glossary entry's from the background, with the page's note. */
+  private async cardEntry(index: number): Promise<CardEntry | null> {
+    const defined = this.options.source.defined;
+    const own = defined.term(index);
+    if (own) return pageTermCard(index, own);
+    const entry = await this.options.loadEntry(index);
+    const note = defined.note(index);
+    return entry && note ? { ...entry, pageNote: note } : entry;
+  }
+
+  /**
+   * Scroll to where the page defines a term and show it for a moment; false when the definition
+   * is no longer on the page.
+   */
+  goToDefinition(id: string): boolean {
+    const entry = this.options.source.ids.indexOf(id);
+    const defined = this.options.source.defined;
+    const sentence = defined.term(entry)?.sentence ?? defined.note(entry);
+    const range = sentence ? findSentence(this.doc, sentence, this.life.shadowRoots) : null;
+    if (!range) return false;
+    this.tooltip.hide();
+    (range.startContainer.parentElement ?? this.doc.body).scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    flash(this.doc.defaultView as Window & typeof globalThis, range);
+    return true;
+  }
+
   // A new document starts with an empty badge: a page without terms never needs to say so.
   private lastCount = 0;
   private countTimer: ReturnType<typeof setTimeout> | undefined;
 
   private repaint(): void {
     const painted = this.index.paintSet();
-    this.painter.paint(painted.map((m) => m.range));
+    const glossary: Range[] = [];
+    const own: Range[] = [];
+    for (const m of painted) (isPageEntry(m.entry) ? own : glossary).push(m.range);
+    this.painter.paint(glossary, own);
     if (painted.length > 0) this.ensureHover();
     // The badge need not follow every slice: report the count at most every 300 ms.
     if (this.index.size !== this.lastCount && this.countTimer === undefined) {

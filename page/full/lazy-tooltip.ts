@@ -5,7 +5,7 @@
  * Must never: throw into the page when the UI cannot load (the card just stays closed).
  */
 import type { EntryCache } from './entry-cache';
-import type { ShowOptions, Tooltip, TooltipAnchor, TooltipFactory } from '../shared/tooltip';
+import type { ShowOptions, Tooltip, TooltipActions, TooltipAnchor, TooltipFactory } from '../shared/tooltip';
 
 export class LazyTooltip implements Tooltip {
   private real: Tooltip | null = null;
@@ -16,6 +16,7 @@ export class LazyTooltip implements Tooltip {
     private readonly doc: Document,
     private readonly entries: EntryCache,
     private readonly loadFactory: () => Promise<TooltipFactory>,
+    private readonly actions?: TooltipActions,
   ) {}
 
   get isOpen(): boolean {
@@ -38,7 +39,7 @@ export class LazyTooltip implements Tooltip {
   preload(): Promise<Tooltip | null> {
     if (this.real) return Promise.resolve(this.real);
     this.loading ??= this.loadFactory().then(
-      (factory) => (this.real = factory(this.doc, this.entries)),
+      (factory) => (this.real = factory(this.doc, this.entries, this.actions)),
       () => {
         // Let a later hover try again (the extension may have been reloaded meanwhile).
         this.loading = null;

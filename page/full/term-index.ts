@@ -6,6 +6,7 @@
  */
 import { TopicGate } from '../../matching/topic-gate';
 import type { PageTerm } from '../../messaging/contract';
+import { isPageEntry } from '../../matching/page-entry';
 
 /**
  * One occurrence of a glossary term. The live Range is created on first use (painting, hover):
@@ -77,7 +78,8 @@ export class TermIndex {
       this.pendingGated.push(match);
       return;
     }
-    if (!gated && !match.chrome) this.gate.addEntry(match.entry);
+    // A page's own definitions say nothing of whether it is about AI.
+    if (!gated && !match.chrome && !isPageEntry(match.entry)) this.gate.addEntry(match.entry);
     this.confirm(match);
   }
 
@@ -188,6 +190,7 @@ export class TermIndex {
         term: this.terms[entry]!,
         count: s.matches.length,
         forms: [...s.forms],
+        ...(isPageEntry(entry) ? { source: 'page' as const } : {}),
       }));
   }
 

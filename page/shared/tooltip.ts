@@ -36,7 +36,13 @@ export interface Tooltip {
   destroy(): void;
 }
 
-export type TooltipFactory = (doc: Document, entries: EntryCache) => Tooltip;
+/** What a card can ask of the page it is on. */
+export interface TooltipActions {
+  /** Scroll to where the page defines the entry (page/full/glossary-page.ts); false when it cannot. */
+  goToDefinition(id: string): boolean;
+}
+
+export type TooltipFactory = (doc: Document, entries: EntryCache, actions?: TooltipActions) => Tooltip;
 
 /**
  * Where the UI script leaves its factory: a property of the content scripts' own global (an

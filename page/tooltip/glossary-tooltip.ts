@@ -10,7 +10,7 @@ import type { CardEntry } from '../../glossary/display-types';
 import type { EntryCache } from '../full/entry-cache';
 import { tooltipCard } from '../../components/tooltip-card';
 import { createTooltipHost, type TooltipHost } from './tooltip-host';
-import type { ShowOptions, Tooltip, TooltipAnchor } from '../shared/tooltip';
+import type { ShowOptions, Tooltip, TooltipActions, TooltipAnchor } from '../shared/tooltip';
 
 /** Between the line and the card, and between the card and the window's edge (px). */
 const GAP = 8;
@@ -38,6 +38,7 @@ export class GlossaryTooltip implements Tooltip {
     private readonly doc: Document,
     private readonly entries: EntryCache,
     private readonly css: string,
+    private readonly actions?: TooltipActions,
   ) {}
 
   get isOpen(): boolean {
@@ -171,12 +172,13 @@ export class GlossaryTooltip implements Tooltip {
       onNavigate: (i) => void this.navigate(i),
       onBack: this.history.length ? () => void this.back() : undefined,
       onResize: () => this.place(),
+      onGoToDefinition: this.actions && (entry.page || entry.pageNote) ? () => void this.actions!.goToDefinition(entry.id) : undefined,
       expanded: this.expanded,
     });
     const tip = this.ensureTip();
     tip.setContent(card);
     // The box is the dialog (tippy's role): it takes the entry's name, as the card does.
-    tip.popper.firstElementChild?.setAttribute('aria-label', `${entry.term}: glossary entry`);
+    tip.popper.firstElementChild?.setAttribute('aria-label', `${entry.term}: ${entry.page ? 'defined on this page' : 'glossary entry'}`);
   }
 
   private focusCard(): void {

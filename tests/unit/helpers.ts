@@ -1,4 +1,5 @@
 /** Small glossary fixtures for unit tests: the matcher is tested on entries we control. */
+import type { TooltipActions } from '../../page/shared/tooltip';
 import { compileMatcher } from '../../matching/compile';
 import { findMatches } from '../../matching/find-matches';
 import { KEYWORD, terminalEntry, terminalGated } from '../../matching/compiled';
@@ -35,4 +36,5 @@ export function matchPairs(entries: MiniEntry[], text: string): [string, string]
 }
 
 /** The tooltip UI as extension pages load it: imported directly, no injection. */
-export const testTooltip = async () => (doc: Document, entries: EntryCache) => new GlossaryTooltip(doc, entries, '');
+export const testTooltip = async () => (doc: Document, entries: EntryCache, actions?: TooltipActions) =>
+  new GlossaryTooltip(doc, entries, '', actions);
