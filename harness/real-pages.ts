@@ -5,7 +5,7 @@
  * Shared by the end-to-end test and `npm run reading:report`.
  * Must never: fetch anything; every page is a local fixture.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pageTerms, tabIdOf, viewerTerms, type ChromiumSession } from './chromium';
 import type { StaticServer } from './serve';
@@ -28,6 +28,19 @@ export const realPageExpected = (name: string): string[] =>
     .filter(Boolean);
 
 export const realPageKind = (name: string): string => name.split('-')[0]!;
+
+/**
+ * Expected terms the extension knowingly leaves unexplained on a page, from `<name>.gaps.txt`
+ * (one per line; lines starting with # say why). Empty when the page has none.
+ */
+export const realPageGaps = (name: string): string[] => {
+  const file = join(REAL_PAGES, `${name}.gaps.txt`);
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+};
 
 /** `server` mounts REAL_PAGES at /real/ and `pdfDir` at /pdf/. */
 export async function readRealPage(session: ChromiumSession, server: StaticServer, pdfDir: string, name: string): Promise<PageTermsReport> {
