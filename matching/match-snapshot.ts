@@ -70,7 +70,7 @@ function partsOf(text: string, lengths: readonly number[] | undefined): string[]
 export function matchSnapshot(m: CompiledMatcher, snapshot: SnapshotTexts): MatchSnapshotReply {
   const page = Array.isArray(snapshot.defs) ? { defs: snapshot.defs, nextPage: Number(snapshot.nextPage) || 0 } : undefined;
   const marks = page ? snapshot.texts.map((t, k) => markedParts(partsOf(t, snapshot.lengths?.[k]), snapshot.marks?.[k])) : undefined;
-  const { matches, names, pageDefs, notes } = matchTexts(m, snapshot.texts, page, marks);
+  const { matches, names, pageDefs, notes, defTexts } = matchTexts(m, snapshot.texts, page, marks);
   const extra: number[] = [];
   const evidence: SnapshotEvidence = { matches: 0, ungated: 0, keywords: 0 };
   const flat: number[] = [];
@@ -103,5 +103,5 @@ export function matchSnapshot(m: CompiledMatcher, snapshot: SnapshotTexts): Matc
     }
     evidenceOf(flat, evidence);
   }
-  return { matches, names, extra, evidence, ...(page ? { pageDefs, notes } : {}) };
+  return { matches, names, extra, evidence, ...(page ? { pageDefs, notes, defTexts } : {}) };
 }

@@ -17,8 +17,10 @@ export interface MatchTextsReply {
   names: Record<number, [id: string, term: string]>;
   /** Definitions new to the page (with `page`), in text order. */
   pageDefs?: NewDefinition[];
-  /** Glossary entry index -> how the page defines it (with `page`). */
-  notes?: Record<number, string>;
+  /** Glossary entry index -> how the page defines it, and where in which text (with `page`). */
+  notes?: Record<number, [sentence: string, at: number, text: number]>;
+  /** Per new definition (same order as `pageDefs`): the index of the text it was found in. */
+  defTexts?: number[];
 }
 
 /** What the page knows of its own terms, sent with its texts. */
@@ -41,7 +43,8 @@ export function matchTexts(
   const known = page ? [...page.defs] : [];
   let nextPage = page?.nextPage ?? 0;
   const pageDefs: NewDefinition[] = [];
-  const notes: Record<number, string> = {};
+  const defTexts: number[] = [];
+  const notes: Record<number, [string, number, number]> = {};
   for (let k = 0; k < texts.length; k++) {
     buf.length = 0;
     findMatches(m, texts[k]!, buf);
@@ -51,10 +54,11 @@ export function matchTexts(
       for (const d of r.defs) {
         known.push(d);
         pageDefs.push(d);
+        defTexts.push(k);
         names[d.i] ??= [d.id, d.term];
         nextPage = Math.max(nextPage, d.i + 1);
       }
-      for (const [e, sentence] of Object.entries(r.notes)) notes[Number(e)] ??= sentence;
+      for (const [e, [sentence, at]] of Object.entries(r.notes)) notes[Number(e)] ??= [sentence, at, k];
       found = mergeUses(buf, r.uses);
     }
     for (const x of found) {
@@ -65,5 +69,5 @@ export function matchTexts(
       }
     }
   }
-  return page ? { matches, names, pageDefs, notes } : { matches, names };
+  return page ? { matches, names, pageDefs, notes, defTexts } : { matches, names };
 }

@@ -24,6 +24,8 @@ export interface KnownDefinition {
 export interface NewDefinition extends KnownDefinition {
   id: string;
   sentence: string;
+  /** Where its term stands in the text it was found in: the page checks that is prose, not code or hidden. */
+  at: number;
   /** Its uses are a glossary entry's: the long form is a glossary term. */
   glossary: boolean;
 }
@@ -31,8 +33,8 @@ export interface NewDefinition extends KnownDefinition {
 export interface PageTermsResult {
   /** Definitions new to the page, in text order. */
   defs: NewDefinition[];
-  /** Glossary entry index -> how this page defines it ("we define reward hacking as …"). */
-  notes: Record<number, string>;
+  /** Glossary entry index -> how this page defines it ("we define reward hacking as …"), and where. */
+  notes: Record<number, [sentence: string, at: number]>;
   /** Uses of page terms (terminal: entry * 2, never gated), in text order. */
   uses: TextMatch[];
 }
@@ -78,7 +80,7 @@ export function pageTermsIn(
   marks: readonly MarkedPart[] = [],
 ): PageTermsResult {
   const defs: NewDefinition[] = [];
-  const notes: Record<number, string> = {};
+  const notes: Record<number, [string, number]> = {};
   // Definitions located in this text: known ones read again, and new ones.
   const here: { def: KnownDefinition; siteStart: number; siteEnd: number }[] = [];
   const all: KnownDefinition[] = [...known];
@@ -95,7 +97,7 @@ export function pageTermsIn(
     // which the glossary reads as evidence of the topic, are no page term.
     if (entry === KEYWORD || (found.weak && entry === null)) continue;
     if (entry !== null && !found.acronym) {
-      notes[entry] ??= found.sentence;
+      notes[entry] ??= [found.sentence, found.start];
       continue;
     }
     if (entry !== null && found.acronym && glossaryEntryOf(m, found.acronym) === entry) continue;
@@ -120,6 +122,7 @@ export function pageTermsIn(
       ...(found.acronym ? { acronym: found.acronym } : {}),
       key,
       sentence: found.sentence,
+      at: found.start,
       glossary: entry !== null,
     };
     ids.add(id);

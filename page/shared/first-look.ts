@@ -7,6 +7,7 @@
 import type { TopicGate } from '../../matching/topic-gate';
 import type { MatchSource, SnapshotResult } from './match-source';
 import { readSnapshot, type Snapshot } from './text-snapshot';
+import { readsAsProse } from './text-walker';
 import type { SnapshotEvidence } from '../../matching/match-snapshot';
 
 export interface Look {
@@ -36,10 +37,24 @@ export function lookAt(root: Node, source: MatchSource, now: () => number = () =
         .matchSnapshot(
           snapshot.segments.map((s) => s.parts),
           snapshot.segments.map((s) => s.marks),
+          (k, at) => shownAt(snapshot, k, at),
         )
         .then((result) => ({ root, snapshot, result }))
     : Promise.resolve(null);
   return { ms: now() - t0, look };
+}
+
+/** Whether the text at `at` in segment `k` is prose a reader sees (a page's own definition must be). */
+function shownAt(snapshot: Snapshot, k: number, at: number): boolean {
+  const seg = snapshot.segments[k];
+  if (!seg) return false;
+  let start = 0;
+  for (let p = 0; p < seg.parts.length; p++) {
+    const end = start + seg.parts[p]!.length;
+    if (at < end) return readsAsProse(seg.nodes[p]!);
+    start = end;
+  }
+  return false;
 }
 
 export type NextStep = 'none' | 'hold' | 'walk';

@@ -9,7 +9,7 @@ import { matchSnapshot } from '../../matching/match-snapshot';
 import { snapshotTexts } from '../../matching/snapshot-wire';
 import { PAGE_BASE } from '../../matching/page-entry';
 import { DefinedHere } from './defined-here';
-import { learner, perText, type MatchSource } from './match-source';
+import { keptPerText, learner, perText, type MatchSource } from './match-source';
 
 export function localMatchSource(m: CompiledMatcher): MatchSource {
   // Copies: page terms are added to this page's lists, never to the shared matcher's.
@@ -23,16 +23,16 @@ export function localMatchSource(m: CompiledMatcher): MatchSource {
     defined,
     match: (texts) => {
       const reply = matchTexts(m, texts, defined.context());
-      defined.learn(reply.pageDefs, reply.notes);
+      defined.learn(reply);
       learn(reply.names);
-      return Promise.resolve(perText(texts.length, reply.matches));
+      return Promise.resolve(keptPerText(texts.length, reply.matches, defined));
     },
-    matchSnapshot: (segments, marks) => {
+    matchSnapshot: (segments, marks, shown) => {
       const reply = matchSnapshot(m, { ...snapshotTexts(segments, marks), ...defined.context() });
-      defined.learn(reply.pageDefs, reply.notes);
+      defined.learn(reply, shown);
       learn(reply.names);
       return Promise.resolve({
-        found: perText(segments.length, reply.matches),
+        found: keptPerText(segments.length, reply.matches, defined),
         extra: perText(segments.length, reply.extra, 3),
         evidence: reply.evidence,
       });

@@ -10,7 +10,8 @@ import type { Send } from '../../messaging/contract';
 import type { MatchTextsReply } from '../../matching/match-texts';
 import { snapshotTexts, type SnapshotEvidence } from '../../matching/snapshot-wire';
 import { PAGE_BASE } from '../../matching/page-entry';
-import { DefinedHere } from './defined-here';
+import { DefinedHere, type ShownAt } from './defined-here';
+import { terminalEntry } from '../../matching/compiled';
 
 export interface MatchSource {
   /** Entry id by entry index (complete when local; filled in as entries occur when remote). */
@@ -26,7 +27,7 @@ export interface MatchSource {
    * match in the joined segment, flattened; and the evidence that decides whether to walk.
    * `marks`: per segment, its marked text nodes (part index, mark), flattened.
    */
-  matchSnapshot(segments: readonly (readonly string[])[], marks?: readonly (readonly number[])[]): Promise<SnapshotResult>;
+  matchSnapshot(segments: readonly (readonly string[])[], marks?: readonly (readonly number[])[], shown?: ShownAt): Promise<SnapshotResult>;
 }
 
 export interface SnapshotResult {
@@ -54,6 +55,16 @@ export function perText(count: number, flat: readonly number[], width: 3 | typeo
   return out;
 }
 
+/** Per text, its matches less the uses of a page term whose definition was not kept. */
+export function keptPerText(count: number, flat: readonly number[], defined: DefinedHere): (readonly number[])[] {
+  return perText(count, flat).map((f) => {
+    if (f.length === 0) return f;
+    const out: number[] = [];
+    for (let j = 0; j + 2 < f.length; j += 3) if (defined.keeps(terminalEntry(f[j + 2]!))) out.push(f[j]!, f[j + 1]!, f[j + 2]!);
+    return out.length === f.length ? f : out;
+  });
+}
+
 /** Entry ids and names: the glossary's, then the page terms', learned as replies name them. */
 export function learner(ids: string[], terms: string[]) {
   return (names: MatchTextsReply['names']) => {
@@ -78,11 +89,12 @@ export function remoteMatchSource(send: Send): MatchSource {
       const reply = await send({ type: 'match-texts', texts: texts as string[], ...defined.context() });
       // No reply: the background could not answer (it was restarting, or the extension updated).
       if (!Array.isArray(reply?.matches) || !reply.names) throw new Error('Alignment Glossary: no matches from the background');
-      defined.learn(reply.pageDefs, reply.notes);
+      // Blocks come from the walk, which reads only prose: their definitions need no check.
+      defined.learn(reply);
       learn(reply.names);
-      return perText(texts.length, reply.matches);
+      return keptPerText(texts.length, reply.matches, defined);
     },
-    async matchSnapshot(segments, marks) {
+    async matchSnapshot(segments, marks, shown) {
       // One message per segment: the copy into a message is the page's largest cost on a big
       // page, and each reply arrives in a task of its own, so no one task copies the whole text.
       const found: (readonly number[])[] = [];
@@ -93,9 +105,9 @@ export function remoteMatchSource(send: Send): MatchSource {
         const reply = await send({ type: 'match-snapshot', ...wire, ...defined.context() });
         if (!Array.isArray(reply?.matches) || !reply.names || !Array.isArray(reply.extra) || !reply.evidence)
           throw new Error('Alignment Glossary: no matches from the background');
-        defined.learn(reply.pageDefs, reply.notes);
+        defined.learn(reply, shown && ((_text, at) => shown(k, at)));
         learn(reply.names);
-        found.push(perText(1, reply.matches)[0]!);
+        found.push(keptPerText(1, reply.matches, defined)[0]!);
         extra.push(perText(1, reply.extra, 3)[0]!);
         evidence.matches += reply.evidence.matches;
         evidence.ungated += reply.evidence.ungated;

@@ -17,6 +17,8 @@ export interface Segment {
   parts: string[];
   /** Part index and mark of each short text node in an element that may define a term, flattened. */
   marks: number[];
+  /** The text nodes the parts were read from (a page's own definitions are checked against them). */
+  nodes: Text[];
 }
 
 export interface Snapshot {
@@ -60,14 +62,16 @@ export function readSnapshot(root: Node, maxChars: number): Snapshot | null {
   const segments: Segment[] = [];
   let parts: string[] = [];
   let marks: number[] = [];
+  let nodes: Text[] = [];
   let segAt = 0;
   let segChars = 0;
   let offset = 0;
   let chars = 0;
   const close = () => {
-    if (parts.length) segments.push({ at: segAt, parts, marks });
+    if (parts.length) segments.push({ at: segAt, parts, marks, nodes });
     parts = [];
     marks = [];
+    nodes = [];
     segChars = 0;
   };
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -89,6 +93,7 @@ export function readSnapshot(root: Node, maxChars: number): Snapshot | null {
       if (mark !== undefined) marks.push(parts.length, mark);
     }
     parts.push(data);
+    nodes.push(n as Text);
     segChars += len;
     offset += len;
     chars += len;

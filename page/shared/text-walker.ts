@@ -128,6 +128,16 @@ export interface WalkerOptions {
 
 const defaultVisible = (el: Element) => (typeof el.checkVisibility === 'function' ? el.checkVisibility() : !(el as HTMLElement).hidden);
 
+/**
+ * Whether a text node reads as prose a reader sees: not code, a form field, editable or hidden
+ * text, nor anything else the walk skips. Asked of a page's own definitions, a few per page.
+ */
+export function readsAsProse(node: Text): boolean {
+  const el = node.parentElement;
+  if (!el || !node.isConnected) return false;
+  return !new TextWalker(el).isSkipped(el) && defaultVisible(el);
+}
+
 export class TextWalker {
   private walker: TreeWalker;
   private visibleCache = new Map<Element, boolean>();

@@ -184,6 +184,13 @@ describe("Chromium: a page's own definitions", () => {
     await page.close();
   });
 
+  it('definitions inside code, hidden text and form fields are ignored; a visible one is not', async () => {
+    const page = await open('hidden-and-code.html');
+    const report = await pageTerms(session, page);
+    expect(pageOnes(report.terms).map((t) => [t.id, t.forms])).toEqual([['page:visible-drift-rate', ['VDR']]]);
+    await page.close();
+  });
+
   it('a two-column PDF in the viewer: its definitions are found where they are used', async () => {
     const page = await session.context.newPage();
     page.setDefaultTimeout(30_000);
