@@ -10,12 +10,17 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, pageTerms, tabIdOf, viewerTerms, type ChromiumSession } from '../../harness/chromium';
+import { launchChromium, pageTerms, sendToPage, tabIdOf, viewerTerms, type ChromiumSession } from '../../harness/chromium';
 import { CHROME_BUILD, requireBuild } from '../../harness/paths';
 import { HIGHLIGHT_PREFIX, tooltipTextScript } from '../../harness/page-probe';
 import { serve, type StaticServer } from '../../harness/serve';
 import { htmlToPdf } from '../../harness/test-pdf';
 import type { PageTerm } from '../../messaging/contract';
+
+declare const chrome: {
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  storage: { local: { set(v: object): Promise<void>; remove(k: string): Promise<void> } };
+};
 
 const FIXTURES = resolve('tests/fixtures/definitions');
 let session: ChromiumSession;
@@ -149,6 +154,26 @@ describe("Chromium: a page's own definitions", () => {
     }
     expect(cards[0]).toContain('PD: Probe drift');
     expect(cards[1]).toContain('PD: Policy Distillation');
+    await page.close();
+  });
+
+  it('page terms count on the badge, take their turn in keyboard stepping, and every use is painted in all-occurrences mode', async () => {
+    const page = await open('latexml-paper.html');
+    const report = await pageTerms(session, page);
+    const tabId = await tabIdOf(session, page);
+    const badge = () => session.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    await expect.poll(badge, { timeout: 5000 }).toBe(String(report.terms.length));
+    const stepped: string[] = [];
+    for (let i = 0; i < report.terms.length; i++) stepped.push(await sendToPage<string>(session, page, { type: 'step-term', direction: 1 }));
+    expect(stepped).toContain('page:critique-conditioned-fine-tuning');
+    expect(stepped).toContain('page:policy-distillation');
+    await session.serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { mode: 'all' } }));
+    try {
+      const all = async () => (await page.evaluate(paintedByName, HIGHLIGHT_PREFIX)).filter(([n, t]) => n.includes('page-') && t === 'CCFT');
+      await expect.poll(async () => (await all()).length, { timeout: 10_000 }).toBe(3);
+    } finally {
+      await session.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
+    }
     await page.close();
   });
 
