@@ -1,6 +1,7 @@
 /**
  * Reading fidelity in Firefox ESR (the Firefox build as a temporary add-on): terms glued to
- * footnote marks are found, a page that is not about AI gets no highlight, and in the PDF viewer
+ * footnote marks are found, a paper's own definitions are found where they are used, a page that
+ * is not about AI gets no highlight, and in the PDF viewer
  * a term broken across lines is found and `done` comes only once every page is read.
  */
 import { readFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ let session: FirefoxSession;
 let server: StaticServer;
 
 beforeAll(async () => {
-  server = await serve({ '/r/': READING, '/p/': resolve('tests/fixtures/pdf-lines') });
+  server = await serve({ '/r/': READING, '/p/': resolve('tests/fixtures/pdf-lines'), '/d/': resolve('tests/fixtures/definitions') });
   session = await launchFirefox(requireBuild(FIREFOX_BUILD));
 });
 afterAll(async () => {
@@ -49,6 +50,16 @@ describe('Firefox ESR: reading fidelity', () => {
         report.terms.find((t) => t.id === id)?.forms.map((f) => readingOf(f).toLowerCase()),
         id,
       ).toContain(readingOf(form).toLowerCase());
+  });
+
+  it("finds a paper's own acronyms and defined terms where they are used later", async () => {
+    const report = await termsOf('/d/latexml-paper.html');
+    expect(report.terms.filter((t) => t.source === 'page').map((t) => [t.id, t.count])).toEqual([
+      ['page:critique-conditioned-fine-tuning', 3],
+      ['page:reward-laundering', 2],
+      ['page:probe-drift', 2],
+      ['page:policy-distillation', 1],
+    ]);
   });
 
   it('gives a news story with an economics box no highlight', async () => {
