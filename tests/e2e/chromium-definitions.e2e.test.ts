@@ -164,12 +164,14 @@ describe("Chromium: a page's own definitions", () => {
     const badge = () => session.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
     await expect.poll(badge, { timeout: 5000 }).toBe(String(report.terms.length));
     const stepped: string[] = [];
-    for (let i = 0; i < report.terms.length; i++) stepped.push(await sendToPage<string>(session, page, { type: 'step-term', direction: 1 }));
+    for (let i = 0; i < report.terms.length; i++)
+      stepped.push(await sendToPage<string>(session, page, { type: 'step-term', direction: 1 }));
     expect(stepped).toContain('page:critique-conditioned-fine-tuning');
     expect(stepped).toContain('page:policy-distillation');
     await session.serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { mode: 'all' } }));
     try {
-      const all = async () => (await page.evaluate(paintedByName, HIGHLIGHT_PREFIX)).filter(([n, t]) => n.includes('page-') && t === 'CCFT');
+      const all = async () =>
+        (await page.evaluate(paintedByName, HIGHLIGHT_PREFIX)).filter(([n, t]) => n.includes('page-') && t === 'CCFT');
       await expect.poll(async () => (await all()).length, { timeout: 10_000 }).toBe(3);
     } finally {
       await session.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
@@ -232,6 +234,18 @@ describe("Chromium: a page's own definitions", () => {
     const vgr = report.terms.find((t) => t.term === 'Verifier Gap Ratio')!;
     expect(vgr.forms).toEqual(['VGR']);
     expect(vgr.count).toBe(4);
+    // Its card goes to the definition in the PDF's text layer.
+    const card = await hoverCard(page, 'VGR');
+    expect(card).toContain('Defined on this page');
+    await page.locator('alignment-glossary-ui .card .go-to-definition').click();
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const hl = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('alignment-glossary-flash');
+          return hl ? [...hl][0]!.toString().replace(/\s+/g, ' ') : null;
+        }),
+      )
+      .toMatch(/^We study this with a measure we call the Verifier Gap Ratio/);
     await page.close();
   });
 
