@@ -17,6 +17,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // Rendered from assets/icon/*.svg by `npm run icons`; public/icon/off-*.png is the toolbar's
+    // "off on this site" state (entrypoints/background.ts).
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    // Firefox's build is Manifest V2, whose toolbar button is browser_action.
+    ...(browser === 'firefox'
+      ? { browser_action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } } }
+      : { action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } } }),
     // storage: settings. contextMenus: "Look up in glossary" and "Open PDF with the alignment
     // glossary". scripting: add the glossary to tabs already open at install, inject page-ui.js
     // on a page's first term and tooltip-ui.js on the first hover, and in a Chromium older than

@@ -63,6 +63,12 @@ export default defineBackground(() => {
     for (const [tabId, n] of counts) void setBadge(tabId, n);
   });
   const setBadge = (tabId: number, n: number) => action.setBadgeText({ tabId, text: badge && n > 0 ? String(n) : '' }).catch(() => {});
+  // The toolbar icon turns grey in a tab whose page has highlighting off (its site is switched off).
+  const offTabs = new Set<number>();
+  const setIcon = (tabId: number, on: boolean) =>
+    action
+      .setIcon({ tabId, path: on ? { 16: '/icon/16.png', 32: '/icon/32.png' } : { 16: '/icon/off-16.png', 32: '/icon/off-32.png' } })
+      .catch(() => {});
   void action.setBadgeBackgroundColor?.({ color: '#6b4e00' });
   relaySettingsChanges();
   // The first term on a page, the first card: add the full page script or the tooltip UI to the
@@ -97,17 +103,27 @@ export default defineBackground(() => {
       counts.set(tabId, m.count);
       void setBadge(tabId, m.count);
     },
+    'site-state': (m, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || sender.frameId !== 0) return;
+      if (m.on) offTabs.delete(tabId);
+      else offTabs.add(tabId);
+      void setIcon(tabId, m.on);
+    },
   };
   // Messages for a page (the PDF viewer, addressed by `target`) have no handler here.
   browser.runtime.onMessage.addListener((message, sender) => handle(handlers, message, sender));
   browser.tabs.onRemoved.addListener((tabId) => {
     counts.delete(tabId);
+    offTabs.delete(tabId);
     void setViewerFile(tabId, null);
   });
 
   // A new document starts from an empty badge; its content script reports only when it finds
   // terms (so a page without any costs no message).
   browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A new page says for itself whether it is off; until then the tab shows the usual icon.
+    if (change.status === 'loading' && offTabs.delete(tabId)) void setIcon(tabId, true);
     if (change.status !== 'loading' || !counts.get(tabId)) return;
     counts.set(tabId, 0);
     void setBadge(tabId, 0);

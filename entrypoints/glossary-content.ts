@@ -31,14 +31,20 @@ export default defineUnlistedScript({
     // Until the settings have arrived, the page is "scanning" to whoever asks.
     let page: LightPage | null = null;
     let latest: Settings | null = null;
+    // The toolbar icon turns grey where the page is off; a page that is on says nothing.
+    let off = false;
     const apply = (s: Settings) => {
       latest = s;
       if (!page) return;
       page.setMode(s.mode);
       page.setStyle(s.style);
       page.setCardDefinition(s.cardDefinition);
-      if (isURLEnabled(s, location)) void page.start();
+      const on = isURLEnabled(s, location);
+      if (on) void page.start();
       else page.stop();
+      if (on === !off || window !== window.top) return;
+      off = !on;
+      send({ type: 'site-state', on }).catch(() => {});
     };
 
     // The popup offers the PDF viewer where the browser shows a PDF (kind: application/pdf).

@@ -74,6 +74,8 @@ export interface Protocol {
   'load-browser-api': { fields: object; reply: boolean };
   /** The number of distinct terms changed (for the badge). */
   'term-count': { fields: { count: number }; reply: void };
+  /** Highlighting on this page is off (or on again after being off): the toolbar icon shows it. */
+  'site-state': { fields: { on: boolean }; reply: void };
   /** PDF viewer: this tab shows `file` (so the arXiv option lets the reader go back to the browser's viewer). */
   'viewer-opened': { fields: { file: string }; reply: void };
 }

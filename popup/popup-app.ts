@@ -96,6 +96,8 @@ export class PopupApp {
         doc,
         'header',
         { class: 'top' },
+        // The icon is decoration beside the search box; the name is for screen readers.
+        h(doc, 'img', { class: 'logo', src: '/icon/32.png', alt: '', width: '20', height: '20' }),
         h(doc, 'h1', { class: 'sr-only' }, t('extName')),
         h(doc, 'label', { for: 'search', class: 'sr-only' }, t('searchLabel')),
         this.input,

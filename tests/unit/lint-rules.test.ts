@@ -7,7 +7,7 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED } from '../../eslint.config.js';
 
-/** Top-level folders that hold no extension code. */
+/** Top-level folders that hold no extension code (assets/: the icon's SVG sources). */
 const NOT_SHIPPED = new Set([
   'tests',
   'bench',
@@ -16,6 +16,7 @@ const NOT_SHIPPED = new Set([
   'samples',
   'docs',
   'public',
+  'assets',
   'node_modules',
   'artifacts',
   '.output',
