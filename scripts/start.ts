@@ -1,21 +1,57 @@
 /**
- * `npm start`: build the Chromium extension and open it on the bundled sample paper: in a window
- * with a display (close it to stop), else headless, writing screenshots of the page, a tooltip and
- * the popup to artifacts/screenshots/. Cost: a build and one Chromium.
- * Must never: download a browser (it uses Debian's chromium, or CHROMIUM_PATH).
+ * `npm start`: find a browser first (scripts/find-browser.ts; stop at once, naming the install
+ * command, when there is none), then build and open the extension on the bundled sample paper: in
+ * a window with a display, else headless, writing screenshots to artifacts/screenshots/.
+ * `npm start -- --firefox` uses Firefox. Must never: download a browser.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium, pageTerms, tabIdOf, type ChromiumSession } from '../harness/chromium';
-import { HIGHLIGHT_PREFIX, paintedRangesScript, scrollToRangeScript } from '../harness/page-probe';
-import { serve } from '../harness/serve';
+import { findBrowser } from './find-browser';
+
+const firefox = process.argv.includes('--firefox');
+const found = findBrowser(firefox ? 'firefox' : 'chromium');
+if ('message' in found) {
+  console.error(found.message);
+  process.exit(1);
+}
+// The harness reads the path when it loads: set it first, then load it.
+process.env[firefox ? 'FIREFOX_PATH' : 'CHROMIUM_PATH'] = found.path;
+const { launchChromium, pageTerms, tabIdOf } = await import('../harness/chromium');
+type ChromiumSession = import('../harness/chromium').ChromiumSession;
+const { HIGHLIGHT_PREFIX, paintedRangesScript, scrollToRangeScript } = await import('../harness/page-probe');
+const { serve } = await import('../harness/serve');
 
 const OUT = resolve('artifacts/screenshots');
 const hasDisplay = !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && process.env.HEADLESS !== '1';
 
-console.log('Building the extension for Chromium…');
+if (firefox) {
+  console.log(`Building the extension for Firefox (${found.path})…`);
+  execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'inherit' });
+  const server = await serve({ '/': resolve('samples') });
+  const paper = server.url('/sample-paper.html');
+  if (hasDisplay) {
+    console.log(`Opening Firefox on ${paper}; close it to stop.`);
+    execFileSync('npx', ['web-ext', 'run', '--source-dir', '.output/firefox-mv2', '--firefox', found.path, '--start-url', paper], {
+      stdio: 'inherit',
+    });
+  } else {
+    const { launchFirefox, pageTermsIn } = await import('../harness/firefox');
+    const session = await launchFirefox(resolve('.output/firefox-mv2'));
+    const page = await session.browser.newPage();
+    await page.goto(paper);
+    const report = await pageTermsIn(session, paper);
+    mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: `${OUT}/page-firefox.png` });
+    console.log(`No display: ${report.terms.length} terms on the sample paper in Firefox; screenshot ${OUT}/page-firefox.png`);
+    await session.close();
+  }
+  await server.close();
+  process.exit(0);
+}
+
+console.log(`Building the extension for Chromium (${found.path})…`);
 execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
 const ext = resolve('.output/chrome-mv3');
 const server = await serve({ '/': resolve('samples') });
