@@ -135,7 +135,9 @@ const defaultVisible = (el: Element) => (typeof el.checkVisibility === 'function
 export function readsAsProse(node: Text): boolean {
   const el = node.parentElement;
   if (!el || !node.isConnected) return false;
-  return !new TextWalker(el).isSkipped(el) && defaultVisible(el);
+  // The walk's own skip test, without the walker (the every-page script must not carry it).
+  for (let e: Element | null = el; e; e = e.parentElement) if (SKIP_NAMES.has(e.localName) || skippedByAttributes(e)) return false;
+  return defaultVisible(el);
 }
 
 export class TextWalker {
