@@ -51,6 +51,8 @@ export default defineBackground(() => {
       contexts: ['link'],
       targetUrlPatterns: PDF_LINK_PATTERNS,
     });
+    // A first install opens the welcome page (what it does, how to pin it, privacy); an update does not.
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => {});
     if (reason === 'install' || reason === 'update') await injectIntoOpenTabs();
   });
 

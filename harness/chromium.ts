@@ -100,7 +100,13 @@ export async function launchChromiumBare(): Promise<{
 
 export async function launchChromium(
   extensionDir: string,
-  options: { colorScheme?: 'light' | 'dark'; headless?: boolean; viewport?: { width: number; height: number } | null } = {},
+  options: {
+    colorScheme?: 'light' | 'dark';
+    headless?: boolean;
+    viewport?: { width: number; height: number } | null;
+    /** Leave the welcome page a fresh install opens (closed by default: tests open their own tabs). */
+    keepWelcome?: boolean;
+  } = {},
 ): Promise<ChromiumSession> {
   assertBrowser(CHROMIUM_PATH, 'Chromium', 'chromium', 'CHROMIUM_PATH');
   const profile = mkdtempSync(join(tmpdir(), 'agc-chromium-'));
@@ -113,6 +119,13 @@ export async function launchChromium(
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...QUIET_FLAGS],
   });
+  if (!options.keepWelcome)
+    context.on('page', (p) => {
+      void p
+        .waitForURL(/\/welcome\.html$/, { timeout: 15_000 })
+        .then(() => p.close())
+        .catch(() => {});
+    });
   const serviceWorker =
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
     (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
