@@ -7,6 +7,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import matcher from 'virtual:glossary/matcher';
 import { exactEntry } from '@/background/lookup';
+import { createMenus, onCommand, onMenuClicked, openWindowOrTab } from '@/background/optional-apis';
 import { withSite } from '@/background/toggle-site';
 import { handle, type Handlers } from '@/messaging/contract';
 import { askPage } from '@/messaging/ask-page';
@@ -43,14 +44,11 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
 
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
-    browser.contextMenus.create({ id: MENU_ID, title: t('contextMenuLookup'), contexts: ['selection'] });
-    // On links to PDFs only (by address: a .pdf path or an arXiv /pdf/ link).
-    browser.contextMenus.create({
-      id: PDF_MENU_ID,
-      title: t('contextMenuOpenPdf'),
-      contexts: ['link'],
-      targetUrlPatterns: PDF_LINK_PATTERNS,
-    });
+    createMenus(browser, [
+      { id: MENU_ID, title: t('contextMenuLookup'), contexts: ['selection'] },
+      // On links to PDFs only (by address: a .pdf path or an arXiv /pdf/ link).
+      { id: PDF_MENU_ID, title: t('contextMenuOpenPdf'), contexts: ['link'], targetUrlPatterns: PDF_LINK_PATTERNS },
+    ]);
     // A first install opens the welcome page (what it does, how to pin it, privacy); an update does not.
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => {});
     if (reason === 'install' || reason === 'update') await injectIntoOpenTabs();
@@ -144,7 +142,8 @@ export default defineBackground(() => {
     await browser.tabs.update(tabId, { url: viewerUrlFor(browser.runtime.getURL('/pdf-viewer.html'), file) }).catch(() => {});
   });
 
-  browser.contextMenus.onClicked.addListener(async (info, tab) => {
+  // Firefox for Android has no context menus, commands or windows (background/optional-apis.ts).
+  onMenuClicked(browser, async (info, tab) => {
     if (info.menuItemId === PDF_MENU_ID && info.linkUrl) {
       const url = viewerUrlFor(browser.runtime.getURL('/pdf-viewer.html'), info.linkUrl);
       await browser.tabs.create({
@@ -163,7 +162,7 @@ export default defineBackground(() => {
     await openPopupWindow({ q: info.selectionText.trim().slice(0, 200), ...(tab?.id !== undefined ? { tab: String(tab.id) } : {}) });
   });
 
-  browser.commands.onCommand.addListener(async (command, tab) => {
+  onCommand(browser, async (command, tab) => {
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (tabId === undefined) return;
     if (command === 'next-term') {
@@ -182,7 +181,7 @@ export default defineBackground(() => {
 
 async function openPopupWindow(params: Record<string, string>): Promise<void> {
   const url = `${browser.runtime.getURL('/popup.html')}?${new URLSearchParams(params)}`;
-  await browser.windows.create({ url, type: 'popup', width: 420, height: 620 }).catch(() => browser.tabs.create({ url }));
+  await openWindowOrTab(browser, url);
 }
 
 /** Tabs open before installation have no content script: add it now, no reload needed. */
