@@ -106,6 +106,8 @@ export async function launchChromium(
     viewport?: { width: number; height: number } | null;
     /** Leave the welcome page a fresh install opens (closed by default: tests open their own tabs). */
     keepWelcome?: boolean;
+    /** A phone: touch events and a mobile viewport (Chromium's touch emulation). */
+    touch?: boolean;
   } = {},
 ): Promise<ChromiumSession> {
   assertBrowser(CHROMIUM_PATH, 'Chromium', 'chromium', 'CHROMIUM_PATH');
@@ -115,6 +117,7 @@ export async function launchChromium(
     headless: options.headless ?? true,
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
+    ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
     // Playwright adds --disable-extensions by default.
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...QUIET_FLAGS],

@@ -1,0 +1,74 @@
+/**
+ * Touch at 390×844 (Chromium's touch emulation): a tap on a term opens its card inside the window,
+ * a tap elsewhere closes it, and a swipe across terms opens none.
+ */
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, pageTerms, type ChromiumSession } from '../../harness/chromium';
+import { CHROME_BUILD, requireBuild } from '../../harness/paths';
+import { HIGHLIGHT_PREFIX, paintedRangesScript, tooltipTextScript } from '../../harness/page-probe';
+import { serve, type StaticServer } from '../../harness/serve';
+
+let session: ChromiumSession;
+let server: StaticServer;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serve({ '/samples/': resolve('samples') });
+  session = await launchChromium(requireBuild(CHROME_BUILD), { touch: true, viewport: { width: 390, height: 844 } });
+  page = await session.context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(server.url('/samples/sample-paper.html'));
+  await pageTerms(session, page);
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+/** A painted term, scrolled to the middle of the window; its centre in viewport coordinates. */
+async function term(text: RegExp) {
+  const first = (await page.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX)).find((r) => text.test(r.text));
+  expect(first, `a painted ${text}`).toBeTruthy();
+  await page.evaluate((y) => window.scrollBy(0, y - innerHeight / 2), first!.y);
+  return (await page.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX)).find((r) => text.test(r.text))!;
+}
+
+const cardBox = () =>
+  page.evaluate(() => {
+    const b = document.querySelector('alignment-glossary-ui')?.shadowRoot?.querySelector('.tippy-box')?.getBoundingClientRect();
+    return b ? { left: b.left, top: b.top, right: b.right, bottom: b.bottom } : null;
+  });
+
+describe('Chromium: touch at 390×844', () => {
+  it('a tap on a term opens its card inside the window; a tap elsewhere closes it', async () => {
+    const t = await term(/mesa-optimizer/i);
+    await page.touchscreen.tap(t.x, t.y);
+    await expect.poll(() => page.evaluate(tooltipTextScript), { timeout: 5000 }).toMatch(/mesa-optimi[sz]er/i);
+    const box = (await cardBox())!;
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(390);
+    expect(box.bottom).toBeLessThanOrEqual(844);
+    await page.touchscreen.tap(5, 5);
+    await expect.poll(() => page.evaluate(tooltipTextScript), { timeout: 5000 }).toBeNull();
+  });
+
+  it('a swipe that starts on a term opens no card', async () => {
+    const t = await term(/mesa-optimizer/i);
+    const cdp = await session.context.newCDPSession(page);
+    const point = (y: number) => [{ x: t.x, y }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(t.y) });
+    // Slower than the hover intent delay (250 ms), so a finger read as a hovering pointer would open it.
+    for (let i = 1; i <= 8; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(t.y - i * 25) });
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+    // Longer than the hover intent delay: a card that were to open would be open by now.
+    await page.waitForTimeout(1000);
+    expect(await page.evaluate(tooltipTextScript)).toBeNull();
+  });
+});
