@@ -73,6 +73,11 @@ export default defineConfig({
         }
       : {}),
   }),
+  // `npm run zip` also makes the sources zip addons.mozilla.org asks for: what the build needs,
+  // with BUILD-FROM-SOURCE.md, and not the tests, benchmark, docs or screenshots.
+  zip: {
+    excludeSources: ['tests/**', 'bench/**', 'docs/**', 'harness/**', 'scripts/**', 'samples/**', 'artifacts/**', '.ci/**', 'assets/**'],
+  },
   vite: () => ({
     plugins: [polyfillEsmPlugin(), glossaryPlugin(), pdfjsNoComputedImports(), compileHintPlugin(['glossary-content.js'])],
     // Scripts injected on demand leave their factories under a key with the version in it: after
