@@ -18,6 +18,10 @@ const params = new URLSearchParams(location.search);
 // Nothing is awaited before the search box is up: the tab and the glossary arrive after it.
 const tab = targetTabId(location.search);
 const asPage = params.has('tab');
+// Opened as a page rather than as the toolbar's popup (Firefox for Android opens it in a tab):
+// it takes the window's width instead of the popup's fixed one.
+const inPopup = browser.extension?.getViews?.({ type: 'popup' }).includes(window) ?? false;
+document.documentElement.classList.toggle('as-page', !inPopup);
 
 new PopupApp({
   doc: document,

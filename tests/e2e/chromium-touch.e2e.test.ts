@@ -55,6 +55,16 @@ describe('Chromium: touch at 390×844', () => {
     await expect.poll(() => page.evaluate(tooltipTextScript), { timeout: 5000 }).toBeNull();
   });
 
+  it('the popup opened as a page fits a 360 px phone without sideways scrolling', async () => {
+    const popup = await session.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 740 });
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await popup.waitForSelector('#search');
+    expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await popup.evaluate(() => document.body.getBoundingClientRect().width)).toBeGreaterThan(300);
+    await popup.close();
+  });
+
   it('a swipe that starts on a term opens no card', async () => {
     const t = await term(/mesa-optimizer/i);
     const cdp = await session.context.newCDPSession(page);
