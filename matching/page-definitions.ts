@@ -95,32 +95,39 @@ export function acronymLetters(token: string): string | null {
  */
 export function spellsInitials(words: readonly string[], letters: string): boolean {
   const lower = words.map((w) => w.toLowerCase().replace(QUOTES, ''));
+  // The long form starts and ends with a word that says something ("chloride of the" is no long form).
+  if (lower.length === 0 || SMALL.has(lower[0]!) || SMALL.has(lower[lower.length - 1]!)) return false;
   const memo = new Map<string, boolean>();
-  const go = (wi: number, li: number): boolean => {
-    if (wi === lower.length) return li === letters.length;
+  // `big`: letters given by words (or hyphenated parts) that are not small words. At least two
+  // must be ("chloride of" gives C and O, but only C from a word that names anything).
+  const go = (wi: number, li: number, big: number): boolean => {
+    if (wi === lower.length) return li === letters.length && big >= Math.min(2, letters.length);
     if (li > letters.length) return false;
-    const key = `${wi}:${li}`;
+    const key = `${wi}:${li}:${Math.min(big, 2)}`;
     const seen = memo.get(key);
     if (seen !== undefined) return seen;
     const w = lower[wi]!;
+    const small = SMALL.has(w);
     const parts = w.split('-').filter(Boolean);
-    const options: string[][] = [[w[0]!]];
+    // Each option: the initials it gives, and how many of them come from words that are not small.
+    const options: [string[], number][] = [[[w[0]!], small ? 0 : 1]];
     if (parts.length > 1) {
-      options.push(parts.map((p) => p[0]!));
-      const big = parts.filter((p) => !SMALL.has(p));
-      if (big.length > 0 && big.length < parts.length) options.push(big.map((p) => p[0]!));
+      options.push([parts.map((p) => p[0]!), parts.filter((p) => !SMALL.has(p)).length]);
+      const bigParts = parts.filter((p) => !SMALL.has(p));
+      if (bigParts.length > 0 && bigParts.length < parts.length) options.push([bigParts.map((p) => p[0]!), bigParts.length]);
     }
-    for (const p of PREFIXES) if (parts.length === 1 && w.length >= p.length + 5 && w.startsWith(p)) options.push([w[0]!, w[p.length]!]);
+    for (const p of PREFIXES)
+      if (parts.length === 1 && w.length >= p.length + 5 && w.startsWith(p)) options.push([[w[0]!, w[p.length]!], 2]);
     let ok = false;
-    if (wi > 0 && SMALL.has(w)) ok = go(wi + 1, li);
-    for (const initials of options) {
+    if (wi > 0 && small) ok = go(wi + 1, li, big);
+    for (const [initials, fromBig] of options) {
       if (ok) break;
-      if (letters.startsWith(initials.join(''), li)) ok = go(wi + 1, li + initials.length);
+      if (letters.startsWith(initials.join(''), li)) ok = go(wi + 1, li + initials.length, big + fromBig);
     }
     memo.set(key, ok);
     return ok;
   };
-  return lower.length > 0 && !SMALL.has(lower[0]!) && go(0, 0);
+  return go(0, 0, 0);
 }
 
 const SENTENCE_MAX = 320;

@@ -43,6 +43,9 @@ describe('acronyms', () => {
     expect(spellsInitials(['goal', 'misgeneralization'], 'gmg')).toBe(true);
     expect(spellsInitials(['sodium', 'chloride'], 'nacl')).toBe(false);
     expect(spellsInitials(['remarkable', 'outcome'], 'rmo')).toBe(false);
+    // Found by the property test below: "(1) chloride of the (CO2)".
+    expect(spellsInitials(['chloride', 'of', 'the'], 'co')).toBe(false);
+    expect(spellsInitials(['chloride', 'of'], 'co')).toBe(false);
     expect(spellsInitials(['of', 'mice'], 'om')).toBe(false);
   });
 
