@@ -35,9 +35,17 @@ export async function saveSettings(settings: Settings): Promise<Settings> {
   return clean;
 }
 
-export async function updateSettings(change: (s: Settings) => Partial<Settings>): Promise<Settings> {
-  const current = await loadSettings();
-  return saveSettings({ ...current, ...change(current) });
+// Updates from one page run one after another: two quick clicks on a switch each read what the
+// other wrote, so the second never saves over the first with what was there before both.
+let updates: Promise<unknown> = Promise.resolve();
+
+export function updateSettings(change: (s: Settings) => Partial<Settings>): Promise<Settings> {
+  const run = updates.then(async () => {
+    const current = await loadSettings();
+    return saveSettings({ ...current, ...change(current) });
+  });
+  updates = run.catch(() => {});
+  return run;
 }
 
 export function watchSettings(cb: (s: Settings) => void): () => void {

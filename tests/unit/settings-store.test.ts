@@ -44,6 +44,12 @@ describe('settings store', () => {
     expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, sites: ['a.org', 'b.org'], style: 'tint', badge: false });
   });
 
+  it('updates started together each see the one before, so none is lost (quick clicks on the switches)', async () => {
+    await saveSettings({ ...DEFAULT_SETTINGS, sites: [] });
+    await Promise.all(['a.org', 'b.org', 'c.org'].map((site) => updateSettings((s) => ({ sites: [...s.sites, site] }))));
+    expect((await loadSettings()).sites).toEqual(['a.org', 'b.org', 'c.org']);
+  });
+
   it('never writes an invalid value', async () => {
     await saveSettings({ ...DEFAULT_SETTINGS, mode: 'sometimes' as never, sites: ['ok.org', 'not a site'] });
     const raw = await fakeBrowser.storage.local.get('settings');
