@@ -5,6 +5,7 @@
  * Must never: change the page, or return a Range over text that does not read as the sentence.
  */
 import { queryPattern } from '../../pdf/find-text';
+import { lastAtOrBefore } from '../../matching/sorted-search';
 
 /** Words of the sentence the search looks for: enough to be unique, few enough to survive markup. */
 const WORDS = 14;
@@ -29,14 +30,8 @@ export function findSentence(doc: Document, sentence: string, shadowRoots: reado
     const m = re.exec(text);
     if (!m) continue;
     const at = (offset: number): [Text, number] => {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return [nodes[lo]!, offset - starts[lo]!];
+      const k = lastAtOrBefore(starts, offset);
+      return [nodes[k]!, offset - starts[k]!];
     };
     const [sn, so] = at(m.index);
     const [en, eo] = at(m.index + m[0].length - 1);
