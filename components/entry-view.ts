@@ -8,7 +8,7 @@ import type { DisplayEntry } from '../glossary/display-types';
 import type { Translate } from '../messaging/i18n';
 import { h } from './dom';
 import { reviewedMonth, sourceCitation } from './source-citation';
-import { categoryLabel, headingCase } from './tooltip-card';
+import { categoryLabel, headingCase, knownButton } from './tooltip-card';
 
 export type Depth = 'gist' | 'definition' | 'depth';
 
@@ -17,6 +17,9 @@ export interface EntryViewOptions {
   onNavigate(index: number): void;
   onDepth(depth: Depth): void;
   onBack?: () => void;
+  /** Whether the reader marked the entry as known; with `onKnown`, the view offers Mark as known. */
+  known?: boolean;
+  onKnown?: (known: boolean) => void;
 }
 
 export function entryView(doc: Document, t: Translate, entries: readonly DisplayEntry[], index: number, o: EntryViewOptions): HTMLElement {
@@ -94,7 +97,7 @@ export function entryView(doc: Document, t: Translate, entries: readonly Display
       h(doc, 'h2', { id: 'entry-term', tabindex: '-1' }, headingCase(e.term)),
       h(doc, 'span', { class: 'category' }, categoryLabel(e.category)),
     ),
-    depthControl,
+    h(doc, 'div', { class: 'entry-actions' }, depthControl, o.onKnown ? knownButton(doc, t('markKnown'), !!o.known, o.onKnown) : null),
     h(doc, 'p', { class: 'gist' }, e.gist),
     depth !== 'gist' ? h(doc, 'p', { class: 'definition' }, e.definition) : null,
     deep,

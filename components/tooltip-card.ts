@@ -18,6 +18,24 @@ export interface CardHandlers {
   onResize?: () => void;
   /** Show the definition from the start (the reader's option). */
   expanded?: boolean;
+  /** Whether the reader marked the term as known; with `onKnown`, the card offers Mark as known. */
+  known?: boolean;
+  onKnown?: (known: boolean) => void;
+}
+
+/**
+ * Mark as known: a toggle button (aria-pressed), so its name stays "Mark as known" and a screen
+ * reader says whether it is on. Shared by the card and the popup's entry view.
+ */
+export function knownButton(doc: Document, label: string, known: boolean, onKnown: (known: boolean) => void): HTMLButtonElement {
+  const b = h(doc, 'button', { type: 'button', class: 'action mark-known', 'aria-pressed': String(known) }, label);
+  b.addEventListener('click', (ev) => {
+    ev.stopPropagation();
+    const next = b.getAttribute('aria-pressed') !== 'true';
+    b.setAttribute('aria-pressed', String(next));
+    onKnown(next);
+  });
+  return b;
 }
 
 const CATEGORY_LABELS: Record<string, string> = {
@@ -188,6 +206,7 @@ export function tooltipCard(doc: Document, e: CardEntry, handlers: CardHandlers)
     doc,
     'div',
     { class: 'actions' },
+    handlers.onKnown ? knownButton(doc, 'Mark as known', !!handlers.known, handlers.onKnown) : null,
     clipboardButton('Copy', 'copy', () => copyText(e.term, e.definition, e.source)),
     e.source ? clipboardButton('Cite', 'cite', () => citeText(e.source!)) : null,
     status,

@@ -19,7 +19,7 @@ import { toCardEntry } from '@/glossary/display';
 import { loadEntries } from '@/glossary/entries-file';
 import { t } from '@/messaging/i18n';
 import { siteKeyFor } from '@/settings/site-key';
-import { loadSettings, updateSettings, watchSettings } from '@/settings/store';
+import { loadSettings, markKnown, updateSettings, watchSettings } from '@/settings/store';
 import { relaySettingsChanges, storedSettings } from '@/background/settings-relay';
 
 // Which PDF each tab shows in our viewer, one key per tab. Session storage: it outlives the
@@ -94,6 +94,13 @@ export default defineBackground(() => {
     },
     'load-tooltip-ui': (_, sender) => inject(sender, '/tooltip-ui.js'),
     'load-browser-api': (_, sender) => inject(sender, '/browser-api.js'),
+    // Mark as known on a card: only an entry of the glossary (a page's own terms are not kept).
+    'set-known': async (m) => {
+      const entries = await loadEntries();
+      if (typeof m.id !== 'string' || !entries.some((e) => e.id === m.id)) return false;
+      await markKnown(m.id, m.known === true);
+      return true;
+    },
     'viewer-opened': (m, sender) => {
       if (sender.tab?.id !== undefined) void setViewerFile(sender.tab.id, m.file);
     },

@@ -39,6 +39,7 @@ export default defineUnlistedScript({
       page.setMode(s.mode);
       page.setStyle(s.style);
       page.setCardDefinition(s.cardDefinition);
+      page.setKnown(s.knownTerms, s.knownStyle);
       const on = isURLEnabled(s, location);
       if (on) void page.start();
       else page.stop();
@@ -77,6 +78,7 @@ export default defineUnlistedScript({
         onTermCount: (count) => {
           if (window === window.top) send({ type: 'term-count', count }).catch(() => {});
         },
+        onMarkKnown: (id, known) => void send({ type: 'set-known', id, known }).catch(() => {}),
       },
       loadPage: () => loadFromBackground<PageFactory>(send, PAGE_UI_KEY, 'load-page-ui'),
     });

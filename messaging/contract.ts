@@ -21,6 +21,8 @@ export interface PageTerm {
    * with its acronym); absent for a glossary entry.
    */
   source?: 'glossary' | 'page';
+  /** Whether the reader marked the term as known (drawn faintly, or not at all). */
+  known?: boolean;
 }
 
 export interface PageTermsReport {
@@ -74,6 +76,8 @@ export interface Protocol {
   'load-browser-api': { fields: object; reply: boolean };
   /** The number of distinct terms changed (for the badge). */
   'term-count': { fields: { count: number }; reply: void };
+  /** A card's Mark as known (or its undoing): saved in the settings, which every page then gets. */
+  'set-known': { fields: { id: string; known: boolean }; reply: boolean };
   /** Highlighting on this page is off (or on again after being off): the toolbar icon shows it. */
   'site-state': { fields: { on: boolean }; reply: void };
   /** PDF viewer: this tab shows `file` (so the arXiv option lets the reader go back to the browser's viewer). */

@@ -1,13 +1,15 @@
 /**
- * Options app: highlighting mode and style, badge, the site list, and settings export/import; each
- * change is saved at once (the site list on "Save"), saying what was ignored, and an import applies
- * completely or not at all. Cost: a small form; one storage write per change.
+ * Options app: highlighting mode and style, badge, the site list, known terms, and settings
+ * export/import; each change is saved at once (the site list on "Save"), saying what was ignored,
+ * and an import applies completely or not at all. Cost: a small form; one storage write per change.
  * Must never: lose the user's settings on a bad import or a bad line in the site list.
  */
 import type { Translate } from '../messaging/i18n';
 import { h } from '../components/dom';
 import { switchRow } from '../components/switch-row';
+import { headingCase } from '../components/tooltip-card';
 import { normalizeSite, type Settings } from '../settings/settings';
+import type { DisplayEntry } from '../glossary/display-types';
 import { exportSettings, parseSettingsFile } from '../settings/settings-file';
 
 export interface OptionsDeps {
@@ -16,18 +18,23 @@ export interface OptionsDeps {
   loadSettings(): Promise<Settings>;
   saveSettings(s: Settings): Promise<Settings>;
   download(filename: string, text: string): void;
+  /** The glossary (names of known terms; an import naming an unknown entry is refused). */
+  entries(): Promise<DisplayEntry[]>;
 }
 
 export class OptionsApp {
   private settings!: Settings;
   private root!: HTMLElement;
   private message!: HTMLElement;
+  private names = new Map<string, string>();
 
   constructor(private readonly d: OptionsDeps) {}
 
   async mount(root: HTMLElement): Promise<void> {
     this.root = root;
-    this.settings = await this.d.loadSettings();
+    const [settings, entries] = await Promise.all([this.d.loadSettings(), this.d.entries().catch(() => [])]);
+    this.settings = settings;
+    this.names = new Map(entries.map((e) => [e.id, e.term]));
     this.render();
   }
 
@@ -83,6 +90,30 @@ export class OptionsApp {
 
     this.message = h(doc, 'p', { class: 'message', id: 'message', role: 'status', 'aria-live': 'polite' });
 
+    // Known terms, by name, each with its own Unmark button; ids the glossary no longer has show as they are.
+    const known = [...s.knownTerms].sort((a, b) => (this.names.get(a) ?? a).localeCompare(this.names.get(b) ?? b));
+    const knownList = known.length
+      ? h(
+          doc,
+          'ul',
+          { class: 'known-terms', id: 'known-terms' },
+          ...known.map((id) => {
+            const name = this.names.get(id) ?? id;
+            const unmark = h(
+              doc,
+              'button',
+              { type: 'button', class: 'unmark', 'aria-label': t('optionsUnmarkTerm', name) },
+              t('optionsUnmark'),
+            );
+            unmark.addEventListener(
+              'click',
+              () => void this.save({ knownTerms: this.settings.knownTerms.filter((k) => k !== id) }, t('optionsUnmarked', name)),
+            );
+            return h(doc, 'li', { 'data-entry': id }, h(doc, 'span', { class: 'known-name' }, headingCase(name)), unmark);
+          }),
+        )
+      : h(doc, 'p', { class: 'help', id: 'known-terms' }, t('optionsKnownNone'));
+
     this.root.replaceChildren(
       h(doc, 'h1', {}, t('optionsTitle')),
       h(
@@ -137,6 +168,24 @@ export class OptionsApp {
       h(
         doc,
         'section',
+        { 'aria-labelledby': 'h-known' },
+        h(doc, 'h2', { id: 'h-known' }, t('optionsKnown')),
+        h(doc, 'p', { class: 'help' }, t('optionsKnownHelp')),
+        this.radios(
+          'knownStyle',
+          t('optionsKnownStyle'),
+          s.knownStyle,
+          [
+            ['fade', t('optionsKnownFade')],
+            ['hide', t('optionsKnownHide')],
+          ],
+          (knownStyle) => void this.save({ knownStyle }),
+        ),
+        knownList,
+      ),
+      h(
+        doc,
+        'section',
         { 'aria-labelledby': 'h-papers' },
         h(doc, 'h2', { id: 'h-papers' }, t('optionsPapers')),
         switchRow(doc, 'arxiv-auto-open', t('optionsArxivAutoOpen'), s.arxivAutoOpen, (on) => void this.save({ arxivAutoOpen: on })),
@@ -159,7 +208,9 @@ export class OptionsApp {
     const f = input.files?.[0];
     input.value = '';
     if (!f) return;
-    const result = f.size > 5_000_000 ? { ok: false as const, reason: 'it is larger than 5 MB.' } : parseSettingsFile(await f.text());
+    const context = { current: this.settings, isEntryId: (id: string) => this.names.has(id) };
+    const result =
+      f.size > 5_000_000 ? { ok: false as const, reason: 'it is larger than 5 MB.' } : parseSettingsFile(await f.text(), context);
     if (!result.ok) {
       this.say(this.d.t('optionsImportFailed', f.name, result.reason), 'error');
       return;

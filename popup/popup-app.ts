@@ -16,7 +16,7 @@ import { browseView, type BrowseChoice } from '../components/browse-view';
 import type { Comparison } from '../search/glossary-search';
 import { pageTermsList } from '../components/page-terms-list';
 import { switchRow } from '../components/switch-row';
-import type { Settings } from '../settings/settings';
+import { withKnown, type Settings } from '../settings/settings';
 import { isURLEnabled } from '../settings/is-url-enabled';
 import { withSite } from '../background/toggle-site';
 import { arxivHtmlUrl, isPdfPage } from '../pdf/pdf-url';
@@ -237,6 +237,11 @@ export class PopupApp {
           this.renderMain();
         },
         onBack: () => this.back(),
+        known: this.settings?.knownTerms.includes(entries[this.entry]!.id) ?? false,
+        onKnown: (known) => {
+          const id = entries[this.entry!]!.id;
+          void this.d.updateSettings((s) => ({ knownTerms: withKnown(s.knownTerms, id, known) })).then((s) => (this.settings = s));
+        },
       });
     } else if (this.comparison && entries && this.query.trim()) {
       const c = this.comparison;

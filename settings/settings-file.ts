@@ -1,20 +1,31 @@
 /**
  * Settings file: export to, and import from, a small versioned JSON file the user keeps; an import
- * applies completely or, in one sentence, says what is wrong and changes nothing.
- * Cost: one JSON parse. Must never: apply part of a bad file, or accept a file from a newer
- * format version it does not understand.
+ * applies completely or, in one sentence, says what is wrong and changes nothing. Version 2 keeps
+ * the known terms beside the settings; version-1 files still import (known terms unchanged).
+ * Cost: one JSON parse. Must never: apply part of a bad file, or accept a newer format.
  */
-import { SETTINGS_VERSION, sanitizeSettings, type Settings } from './settings';
+import { MAX_KNOWN, sanitizeSettings, type Settings } from './settings';
 
 export const FILE_FORMAT = 'alignment-glossary-settings';
+export const FILE_VERSION = 2;
 
 export function exportSettings(settings: Settings): string {
-  return JSON.stringify({ format: FILE_FORMAT, version: SETTINGS_VERSION, settings }, null, 2) + '\n';
+  const { knownTerms, ...rest } = settings;
+  return (
+    JSON.stringify({ format: FILE_FORMAT, version: FILE_VERSION, settings: rest, knownTerms, userTerms: [], notes: {} }, null, 2) + '\n'
+  );
 }
 
 export type ImportResult = { ok: true; settings: Settings } | { ok: false; reason: string };
 
-export function parseSettingsFile(text: string): ImportResult {
+export interface ImportContext {
+  /** The settings now: a version-1 file keeps their known terms. */
+  current: Settings;
+  /** Whether an id names a glossary entry (a file naming an unknown one is refused). */
+  isEntryId(id: string): boolean;
+}
+
+export function parseSettingsFile(text: string, ctx: ImportContext): ImportResult {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -31,13 +42,28 @@ export function parseSettingsFile(text: string): ImportResult {
   if (typeof d.version !== 'number' || !Number.isInteger(d.version) || d.version < 1) {
     return { ok: false, reason: 'its "version" is missing or not a whole number.' };
   }
-  if (d.version > SETTINGS_VERSION) {
+  if (d.version > FILE_VERSION) {
     return { ok: false, reason: `it was written by a newer version of the extension (format ${d.version}); update the extension first.` };
   }
   if (typeof d.settings !== 'object' || d.settings === null || Array.isArray(d.settings)) {
     return { ok: false, reason: 'its "settings" field is missing or not an object.' };
   }
-  const { settings, problems } = sanitizeSettings(d.settings);
+  // Known terms are a top-level field from version 2 on; inside "settings" they are not expected.
+  const { knownTerms: _inside, ...settingsPart } = d.settings as Record<string, unknown>;
+  const { settings, problems } = sanitizeSettings(settingsPart);
   if (problems.length) return { ok: false, reason: `${problems.join('; ')}.` };
-  return { ok: true, settings };
+  if (d.version === 1) return { ok: true, settings: { ...settings, knownTerms: ctx.current.knownTerms } };
+
+  const known = d.knownTerms ?? [];
+  if (!Array.isArray(known)) return { ok: false, reason: 'its "knownTerms" is not a list of entry ids.' };
+  if (known.length > MAX_KNOWN) return { ok: false, reason: `it lists ${known.length} known terms; at most ${MAX_KNOWN} are kept.` };
+  const bad = known.find((id) => typeof id !== 'string' || !ctx.isEntryId(id));
+  if (bad !== undefined) return { ok: false, reason: `"knownTerms" names ${JSON.stringify(bad)}, which is not an entry of this glossary.` };
+  for (const field of ['userTerms', 'notes'] as const) {
+    const v = d[field];
+    const empty =
+      v === undefined || (Array.isArray(v) ? v.length === 0 : typeof v === 'object' && v !== null && Object.keys(v).length === 0);
+    if (!empty) return { ok: false, reason: `its "${field}" cannot be imported by this version of the extension yet.` };
+  }
+  return { ok: true, settings: { ...settings, knownTerms: [...new Set(known as string[])] } };
 }

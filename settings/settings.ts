@@ -7,6 +7,8 @@
 export type PaintModeSetting = 'first' | 'all';
 export type HighlightStyle = 'underline' | 'tint' | 'underline-tint';
 export type SiteListMode = 'blocklist' | 'allowlist';
+/** How a term the reader marked as known is drawn: faintly (its card still opens) or not at all. */
+export type KnownStyle = 'fade' | 'hide';
 
 export interface Settings {
   /** Global switch. */
@@ -24,6 +26,9 @@ export interface Settings {
   arxivAutoOpen: boolean;
   /** Cards open with the definition shown, not only the gist. */
   cardDefinition: boolean;
+  /** Glossary entry ids the reader marked as known (in the order they were marked). */
+  knownTerms: string[];
+  knownStyle: KnownStyle;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -35,12 +40,20 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   badge: true,
   arxivAutoOpen: false,
   cardDefinition: false,
+  knownTerms: [],
+  knownStyle: 'fade',
 });
 
-export const SETTINGS_VERSION = 1;
+/** The stored item's version (settings/migrations.ts); version 2 added the known terms. */
+export const SETTINGS_VERSION = 2;
 
 /** At most this many sites: far below the local storage quota (see tests). */
 export const MAX_SITES = 20_000;
+/** At most this many known terms (the bundled glossary has under a thousand entries). */
+export const MAX_KNOWN = 5_000;
+
+/** A glossary entry id: lower-case words joined by hyphens. */
+export const ENTRY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const SITE = /^[a-z0-9.-]{1,253}$|^\[[0-9a-f:.]+\]$/;
 
@@ -54,6 +67,12 @@ export function normalizeSite(input: string): string | null {
   return s;
 }
 
+/** The known-terms list with `id` added (at the end) or taken out. */
+export function withKnown(list: readonly string[], id: string, known: boolean): string[] {
+  const rest = list.filter((k) => k !== id);
+  return known ? [...rest, id] : rest;
+}
+
 export interface SanitizeResult {
   settings: Settings;
   /** One line per field that was replaced by its default (for a console warning). */
@@ -62,7 +81,7 @@ export interface SanitizeResult {
 
 export function sanitizeSettings(raw: unknown): SanitizeResult {
   const problems: string[] = [];
-  const settings: Settings = { ...DEFAULT_SETTINGS, sites: [] };
+  const settings: Settings = { ...DEFAULT_SETTINGS, sites: [], knownTerms: [] };
   if (raw === null || raw === undefined) return { settings, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return { settings, problems: [`settings: expected an object, found ${describe(raw)}; using defaults`] };
@@ -84,6 +103,22 @@ export function sanitizeSettings(raw: unknown): SanitizeResult {
   pick('mode', oneOf('first', 'all'));
   pick('style', oneOf('underline', 'tint', 'underline-tint'));
   pick('siteMode', oneOf('blocklist', 'allowlist'));
+  pick('knownStyle', oneOf('fade', 'hide'));
+  if ('knownTerms' in r) {
+    if (!Array.isArray(r.knownTerms)) {
+      problems.push(`settings.knownTerms: ${describe(r.knownTerms)} is not a list; using an empty list`);
+    } else {
+      const ids = new Set<string>();
+      let bad = 0;
+      for (const id of r.knownTerms) {
+        if (typeof id === 'string' && id.length <= 200 && ENTRY_ID.test(id)) ids.add(id);
+        else bad++;
+      }
+      if (bad) problems.push(`settings.knownTerms: dropped ${bad} entr${bad === 1 ? 'y' : 'ies'} that are not entry ids`);
+      settings.knownTerms = [...ids].slice(0, MAX_KNOWN);
+      if (ids.size > MAX_KNOWN) problems.push(`settings.knownTerms: kept the first ${MAX_KNOWN} terms`);
+    }
+  }
   if ('sites' in r) {
     if (!Array.isArray(r.sites)) {
       problems.push(`settings.sites: ${describe(r.sites)} is not a list; using an empty list`);

@@ -5,7 +5,7 @@
  * Must never: write an unsanitised value, or crash on whatever another version left behind.
  */
 import { storage } from 'wxt/utils/storage';
-import { SETTINGS_VERSION, repairedSettings as repaired, sanitizeSettings, type Settings } from './settings';
+import { SETTINGS_VERSION, repairedSettings as repaired, sanitizeSettings, withKnown, type Settings } from './settings';
 import { migrations } from './migrations';
 
 /**
@@ -46,6 +46,11 @@ export function updateSettings(change: (s: Settings) => Partial<Settings>): Prom
   });
   updates = run.catch(() => {});
   return run;
+}
+
+/** Mark an entry as known, or no longer known (a card, the popup, the options page). */
+export function markKnown(id: string, known: boolean): Promise<Settings> {
+  return updateSettings((s) => ({ knownTerms: withKnown(s.knownTerms, id, known) }));
 }
 
 export function watchSettings(cb: (s: Settings) => void): () => void {

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { OptionsApp } from '@/options/options-app';
 import { t } from '@/messaging/i18n';
 import { loadSettings, saveSettings } from '@/settings/store';
+import { loadEntries } from '@/glossary/entries-file';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('optionsTitle');
@@ -16,6 +17,7 @@ void new OptionsApp({
   t,
   loadSettings,
   saveSettings,
+  entries: loadEntries,
   download(filename, text) {
     // A blob URL is local: nothing leaves the machine.
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));

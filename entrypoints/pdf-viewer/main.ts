@@ -20,7 +20,7 @@ import { t } from '@/messaging/i18n';
 import { fileFromViewerSearch } from '@/pdf/pdf-url';
 import { ViewerApp } from '@/pdf/viewer-app';
 import { isURLEnabled } from '@/settings/is-url-enabled';
-import { loadSettings, watchSettings } from '@/settings/store';
+import { loadSettings, markKnown, watchSettings } from '@/settings/store';
 import type { Settings } from '@/settings/settings';
 import type { PageTermsReport } from '@/messaging/contract';
 import '@/entrypoints/highlight.css';
@@ -42,6 +42,8 @@ const page = new GlossaryPage(document, {
   loadTooltip: async () => (doc, entries, actions) => new GlossaryTooltip(doc, entries, `${tippyCss}\n${tooltipCss}`, actions),
   // The background knows our tab from the sender, as for a content script (the badge).
   onTermCount: (count) => void send({ type: 'term-count', count }).catch(() => {}),
+  // An extension page writes the settings itself; every page then gets the change.
+  onMarkKnown: (id, known) => void markKnown(id, known),
 });
 
 const app = new ViewerApp({
@@ -79,6 +81,7 @@ function apply(s: Settings): void {
   page.setMode(s.mode);
   page.setStyle(s.style);
   page.setCardDefinition(s.cardDefinition);
+  page.setKnown(s.knownTerms, s.knownStyle);
   if (isURLEnabled(s, file ?? '')) void page.start();
   else page.stop();
 }

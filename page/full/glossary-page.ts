@@ -19,7 +19,7 @@ import { isPageEntry } from '../../matching/page-entry';
 import { findSentence } from './find-sentence';
 import { TermIndex, type PaintMode } from './term-index';
 import { adoptHighlightStyles, removeHighlightStyles } from '../shared/shadow-roots';
-import type { HighlightStyle } from '../../settings/settings';
+import type { HighlightStyle, KnownStyle } from '../../settings/settings';
 import type { CardEntry } from '../../glossary/display-types';
 import { pageTermCard } from './page-term-card';
 
@@ -40,8 +40,13 @@ export interface GlossaryPageOptions {
   /** Cards open with the definition shown (the reader's option). */
   cardDefinition?: boolean;
   intentMs?: number;
-  /** Called when the number of distinct terms on the page changes (for the badge). */
+  /** Called when the number of distinct terms not marked as known changes (for the badge). */
   onTermCount?: (count: number) => void;
+  /** Entry ids the reader marked as known, and how such terms are drawn. */
+  knownTerms?: readonly string[];
+  knownStyle?: KnownStyle;
+  /** A card's Mark as known was pressed (the content script saves it; every page then gets it). */
+  onMarkKnown?: (id: string, known: boolean) => void;
   /**
    * Paint first, count later: while only first occurrences are painted, a scan walks only where
    * they are, and the other occurrences are counted when the report is first asked for (the
@@ -75,6 +80,8 @@ export class GlossaryPage {
   private stepCursor = -1;
   private shadowSheet: CSSStyleSheet | null = null;
   private cardDefinition: boolean;
+  private known = new Set<string>();
+  private knownStyle: KnownStyle = 'fade';
 
   constructor(
     private readonly doc: Document,
@@ -84,9 +91,16 @@ export class GlossaryPage {
     this.painter = createPainter(doc.defaultView as Window & typeof globalThis, options.style);
     this.scanner = new PageScanner(options.source, this.index, () => this.repaint(), { countLater: options.countLater });
     this.entries = new EntryCache((index) => this.cardEntry(index));
-    this.tooltip = new LazyTooltip(doc, this.entries, options.loadTooltip, { goToDefinition: (id) => this.goToDefinition(id) });
+    this.tooltip = new LazyTooltip(doc, this.entries, options.loadTooltip, {
+      goToDefinition: (id) => this.goToDefinition(id),
+      isKnown: (id) => this.known.has(id),
+      setKnown: (id, known) => this.markKnown(id, known),
+    });
     this.life = new PageLifecycle(doc, (batch) => this.onBatch(batch));
     this.cardDefinition = !!options.cardDefinition;
+    this.known = new Set(options.knownTerms ?? []);
+    this.knownStyle = options.knownStyle ?? 'fade';
+    this.index.setKnown(this.known, this.knownStyle === 'hide');
   }
 
   get enabled(): boolean {
@@ -190,6 +204,7 @@ export class GlossaryPage {
     this.tooltip.destroy();
     if (this.shadowSheet) for (const sr of shadowRoots) removeHighlightStyles(sr, this.shadowSheet);
     this.index = new TermIndex(this.options.source.ids, this.options.source.terms, this.index.mode);
+    this.index.setKnown(this.known, this.knownStyle === 'hide');
     this.scanner = new PageScanner(this.options.source, this.index, () => this.repaint(), { countLater: this.options.countLater });
     this.lastCount = 0;
     this.options.onTermCount?.(0);
@@ -209,6 +224,25 @@ export class GlossaryPage {
 
   setCardDefinition(on: boolean): void {
     this.cardDefinition = on;
+  }
+
+  /** The reader's known terms (from the settings): drawn faintly, or not at all with 'hide'. */
+  setKnown(ids: readonly string[], style: KnownStyle): void {
+    const same = style === this.knownStyle && ids.length === this.known.size && ids.every((id) => this.known.has(id));
+    if (same) return;
+    this.known = new Set(ids);
+    this.knownStyle = style;
+    this.index.setKnown(this.known, style === 'hide');
+    if (this.enabled) this.repaint();
+  }
+
+  /** Mark as known, from a card: shown at once here; saved by the content script for every page. */
+  private markKnown(id: string, known: boolean): void {
+    const ids = new Set(this.known);
+    if (known) ids.add(id);
+    else ids.delete(id);
+    this.setKnown([...ids], this.knownStyle);
+    this.options.onMarkKnown?.(id, known);
   }
 
   /** Whether the page changed in ways not yet scanned (a change waits for its batch). */
@@ -294,15 +328,16 @@ export class GlossaryPage {
     const painted = this.index.paintSet();
     const glossary: Range[] = [];
     const own: Range[] = [];
-    for (const m of painted) (isPageEntry(m.entry) ? own : glossary).push(m.range);
-    this.painter.paint(glossary, own);
+    const known: Range[] = [];
+    for (const m of painted) (isPageEntry(m.entry) ? own : this.index.isKnown(m.entry) ? known : glossary).push(m.range);
+    this.painter.paint(glossary, own, known);
     if (painted.length > 0) this.ensureHover();
     // The badge need not follow every slice: report the count at most every 300 ms.
-    if (this.index.size !== this.lastCount && this.countTimer === undefined) {
+    if (this.index.unknownCount !== this.lastCount && this.countTimer === undefined) {
       this.countTimer = setTimeout(() => {
         this.countTimer = undefined;
-        if (this.index.size === this.lastCount) return;
-        this.lastCount = this.index.size;
+        if (this.index.unknownCount === this.lastCount) return;
+        this.lastCount = this.index.unknownCount;
         this.options.onTermCount?.(this.lastCount);
       }, 300);
     }

@@ -1,6 +1,6 @@
 /**
- * Painter: shows matches with the CSS Custom Highlight API (one `Highlight` for glossary terms,
- * one for the page's own terms, styled by the manifest's stylesheet), so the DOM is never touched
+ * Painter: shows matches with the CSS Custom Highlight API (one `Highlight` each for glossary
+ * terms, the page's own terms and known terms, styled by the manifest's stylesheet), so the DOM is never touched
  * and strict page CSPs cannot block it. Cost: adding a Range is O(1); the browser repaints only
  * the affected lines. Must never: insert, wrap or split page nodes; it only hands Ranges over.
  */
@@ -9,13 +9,15 @@ import type { HighlightStyle } from '../../settings/settings';
 export const HIGHLIGHT_PREFIX = 'alignment-glossary-';
 /** Terms the page defines itself take this after the prefix, then the style. */
 export const PAGE_TERM_INFIX = 'page-';
+/** Terms the reader marked as known take this after the prefix, then the style. */
+export const KNOWN_INFIX = 'known-';
 /** A place shown for a moment ("Go to definition"). */
 export const FLASH_HIGHLIGHT = `${HIGHLIGHT_PREFIX}flash`;
 
 export interface Painter {
   readonly supported: boolean;
-  /** `own`: ranges of terms the page defines itself, painted in their own style. */
-  paint(ranges: Iterable<Range>, own?: Iterable<Range>): void;
+  /** `own`: ranges of terms the page defines itself; `known`: of terms the reader knows; each in its own style. */
+  paint(ranges: Iterable<Range>, own?: Iterable<Range>, known?: Iterable<Range>): void;
   setStyle(style: HighlightStyle): void;
   clear(): void;
 }
@@ -58,20 +60,21 @@ export function createPainter(win: Window & typeof globalThis, style: HighlightS
   }
   const glossary = layer(registry, new HighlightCtor(), () => HIGHLIGHT_PREFIX + style);
   const page = layer(registry, new HighlightCtor(), () => HIGHLIGHT_PREFIX + PAGE_TERM_INFIX + style);
+  const known = layer(registry, new HighlightCtor(), () => HIGHLIGHT_PREFIX + KNOWN_INFIX + style);
+  const layers = [glossary, page, known];
   return {
     supported: true,
-    paint(ranges, own = []) {
+    paint(ranges, own = [], knownRanges = []) {
       glossary.set(ranges);
       page.set(own);
+      known.set(knownRanges);
     },
     setStyle(next) {
       style = next;
-      glossary.restyle();
-      page.restyle();
+      for (const l of layers) l.restyle();
     },
     clear() {
-      glossary.clear();
-      page.clear();
+      for (const l of layers) l.clear();
     },
   };
 }

@@ -59,6 +59,9 @@ export class TermIndex {
   private byNode = new Map<Text, PageMatch[]>();
   private painted = new Set<PageMatch>();
   readonly gate: TopicGate;
+  /** Entry ids the reader marked as known, and whether such terms are hidden (not painted). */
+  private known: ReadonlySet<string> = new Set();
+  private hideKnown = false;
 
   constructor(
     private readonly ids: readonly string[],
@@ -117,10 +120,30 @@ export class TermIndex {
     this.pendingGated = this.pendingGated.filter((m) => !dead(m));
   }
 
+  /** Terms the reader knows: drawn faintly, or (`hide`) neither painted, hovered nor stepped to. */
+  setKnown(ids: ReadonlySet<string>, hide: boolean): void {
+    this.known = ids;
+    this.hideKnown = hide;
+  }
+
+  /** Whether the entry is one the reader marked as known (never a page's own term). */
+  isKnown(entry: number): boolean {
+    const id = this.ids[entry];
+    return id !== undefined && this.known.has(id) && !isPageEntry(entry);
+  }
+
+  /** Distinct terms not marked as known (the badge). */
+  get unknownCount(): number {
+    let n = 0;
+    for (const entry of this.byEntry.keys()) if (!this.isKnown(entry)) n++;
+    return n;
+  }
+
   /** The matches that should be painted now. Rebuilds the node lookup used by hit testing. */
   paintSet(): PageMatch[] {
     const out: PageMatch[] = [];
-    for (const state of this.byEntry.values()) {
+    for (const [entry, state] of this.byEntry) {
+      if (this.hideKnown && this.isKnown(entry)) continue;
       if (this.mode === 'all') out.push(...state.matches);
       else out.push(shown(state));
     }
@@ -156,7 +179,9 @@ export class TermIndex {
 
   /** Each entry's shown occurrence, in document order (the keyboard path steps through these). */
   paintedInOrder(): PageMatch[] {
-    return [...this.byEntry.values()].map(shown).sort((a, b) => a.seq - b.seq);
+    const out: PageMatch[] = [];
+    for (const [entry, state] of this.byEntry) if (!(this.hideKnown && this.isKnown(entry))) out.push(shown(state));
+    return out.sort((a, b) => a.seq - b.seq);
   }
 
   /**
@@ -191,6 +216,7 @@ export class TermIndex {
         count: s.matches.length,
         forms: [...s.forms],
         ...(isPageEntry(entry) ? { source: 'page' as const } : {}),
+        known: this.isKnown(entry),
       }));
   }
 

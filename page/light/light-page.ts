@@ -6,7 +6,7 @@
  */
 import { TopicGate } from '../../matching/topic-gate';
 import type { PageTermsReport } from '../../messaging/contract';
-import type { HighlightStyle } from '../../settings/settings';
+import type { HighlightStyle, KnownStyle } from '../../settings/settings';
 import { HeldRoots, lookAt, nextStep, type Look } from '../shared/first-look';
 import type { GlossaryPage, GlossaryPageOptions, Handover } from '../full/glossary-page';
 import type { MutationBatch } from '../shared/mutation-batcher';
@@ -42,6 +42,8 @@ export class LightPage {
   private mode: PaintMode;
   private style: HighlightStyle | undefined;
   private cardDefinition = false;
+  private knownTerms: readonly string[] = [];
+  private knownStyle: KnownStyle = 'fade';
 
   constructor(
     private readonly doc: Document,
@@ -90,6 +92,12 @@ export class LightPage {
   setCardDefinition(on: boolean): void {
     this.cardDefinition = on;
     this.full?.setCardDefinition(on);
+  }
+
+  setKnown(ids: readonly string[], style: KnownStyle): void {
+    this.knownTerms = ids;
+    this.knownStyle = style;
+    this.full?.setKnown(ids, style);
   }
 
   report(): PageTermsReport {
@@ -194,7 +202,14 @@ export class LightPage {
 
   /** Runs in one task: nothing the page does can fall between the light and the full watcher. */
   private handOver(factory: PageFactory): GlossaryPage {
-    const full = factory(this.doc, { ...this.options.page, mode: this.mode, style: this.style, cardDefinition: this.cardDefinition });
+    const full = factory(this.doc, {
+      ...this.options.page,
+      mode: this.mode,
+      style: this.style,
+      cardDefinition: this.cardDefinition,
+      knownTerms: this.knownTerms,
+      knownStyle: this.knownStyle,
+    });
     if (this.enabled) {
       // Held roots are read again by the full page: their characters count there.
       const scannedChars = this.scannedChars - this.held.chars;

@@ -40,6 +40,10 @@ export interface Tooltip {
 export interface TooltipActions {
   /** Scroll to where the page defines the entry (page/full/glossary-page.ts); false when it cannot. */
   goToDefinition(id: string): boolean;
+  /** Whether the reader marked the entry as known (the card's Mark as known shows it pressed). */
+  isKnown?(id: string): boolean;
+  /** Mark as known, or undo it. */
+  setKnown?(id: string, known: boolean): void;
 }
 
 export type TooltipFactory = (doc: Document, entries: EntryCache, actions?: TooltipActions) => Tooltip;

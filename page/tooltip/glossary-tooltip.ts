@@ -174,6 +174,8 @@ export class GlossaryTooltip implements Tooltip {
       onResize: () => this.place(),
       onGoToDefinition: this.actions && (entry.page || entry.pageNote) ? () => void this.actions!.goToDefinition(entry.id) : undefined,
       expanded: this.expanded,
+      known: this.actions?.isKnown?.(entry.id) ?? false,
+      onKnown: this.actions?.setKnown && !entry.page ? (known) => this.actions!.setKnown!(entry.id, known) : undefined,
     });
     const tip = this.ensureTip();
     tip.setContent(card);

@@ -57,6 +57,32 @@ describe('GlossaryPage', () => {
     expect(r.openTooltip).toBeNull();
   });
 
+  it('known terms: the report says so, the badge leaves them out, and hidden ones are never stepped to', async () => {
+    const counts: number[] = [];
+    document.body.innerHTML = '<p>RLHF, inner alignment and a mesa-optimizer.</p>'; // test fixture only
+    page = new GlossaryPage(document, {
+      source: localMatchSource(compileMini(G)),
+      loadEntry: async () => null,
+      loadTooltip: testTooltip,
+      knownTerms: ['rlhf'],
+      onTermCount: (n) => counts.push(n),
+    });
+    await page.start();
+    expect(page.report().terms.map((t) => [t.id, t.known])).toEqual([
+      ['rlhf', true],
+      ['inner-alignment', false],
+      ['mesa-optimizer', false],
+    ]);
+    await vi.waitFor(() => expect(counts.at(-1)).toBe(2));
+    // Faded, a known term is still stepped to; hidden, it is not.
+    expect(new Set([page.step(), page.step(), page.step()])).toEqual(new Set(['rlhf', 'inner-alignment', 'mesa-optimizer']));
+    page.setKnown(['rlhf'], 'hide');
+    expect(new Set([page.step(), page.step(), page.step()])).toEqual(new Set(['inner-alignment', 'mesa-optimizer']));
+    page.setKnown([], 'hide');
+    expect(page.report().terms.every((t) => !t.known)).toBe(true);
+    await vi.waitFor(() => expect(counts.at(-1)).toBe(3));
+  });
+
   it('holds ambiguous forms back on a page that is not about AI', async () => {
     const p = await scan('<p>The school debate team met. Sycophancy at court was common.</p>');
     expect(terms(p)).toEqual([]);

@@ -1,12 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../settings/settings';
-import { exportSettings, parseSettingsFile } from '../../settings/settings-file';
+import { exportSettings, parseSettingsFile, type ImportContext } from '../../settings/settings-file';
 
-const mine = { ...DEFAULT_SETTINGS, mode: 'all' as const, sites: ['example.org', 'news.ycombinator.com'] };
+const mine = {
+  ...DEFAULT_SETTINGS,
+  mode: 'all' as const,
+  sites: ['example.org', 'news.ycombinator.com'],
+  knownTerms: ['rlhf', 'mesa-optimizer'],
+};
+const ids = new Set(['rlhf', 'mesa-optimizer', 'corrigibility']);
+const ctx: ImportContext = { current: { ...DEFAULT_SETTINGS, knownTerms: ['corrigibility'] }, isEntryId: (id) => ids.has(id) };
+const v2 = (extra: Record<string, unknown>) =>
+  JSON.stringify({ format: 'alignment-glossary-settings', version: 2, settings: {}, knownTerms: [], userTerms: [], notes: {}, ...extra });
 
 describe('settings file', () => {
-  it('round-trips', () => {
-    expect(parseSettingsFile(exportSettings(mine))).toEqual({ ok: true, settings: mine });
+  it('round-trips, known terms included', () => {
+    expect(parseSettingsFile(exportSettings(mine), ctx)).toEqual({ ok: true, settings: mine });
+  });
+
+  it('writes version 2 with the known terms beside the settings', () => {
+    const doc = JSON.parse(exportSettings(mine));
+    expect(doc).toMatchObject({ version: 2, knownTerms: ['rlhf', 'mesa-optimizer'], userTerms: [], notes: {} });
+    expect(doc.settings).not.toHaveProperty('knownTerms');
+  });
+
+  it('imports a version-1 file and keeps the known terms the reader has', () => {
+    const v1 = JSON.stringify({ format: 'alignment-glossary-settings', version: 1, settings: { mode: 'all', sites: ['a.org'] } });
+    expect(parseSettingsFile(v1, ctx)).toEqual({
+      ok: true,
+      settings: { ...DEFAULT_SETTINGS, mode: 'all', sites: ['a.org'], knownTerms: ['corrigibility'] },
+    });
   });
 
   it.each([
@@ -18,8 +41,12 @@ describe('settings file', () => {
     ['{"format":"alignment-glossary-settings","version":1,"settings":"x"}', /"settings" field/],
     ['{"format":"alignment-glossary-settings","version":1,"settings":{"mode":"sometimes"}}', /settings\.mode/],
     ['{"format":"alignment-glossary-settings","version":1,"settings":{"sites":["ok.com","bad site"]}}', /sites: dropped 1 entry/],
-  ])('rejects %s with a clear reason', (text, reason) => {
-    const r = parseSettingsFile(text);
+    [v2({ knownTerms: ['rlhf', 'no-such-entry'] }), /"no-such-entry", which is not an entry/],
+    [v2({ knownTerms: 'rlhf' }), /not a list of entry ids/],
+    [v2({ knownTerms: [7] }), /names 7/],
+    [v2({ settings: { knownStyle: 'blink' } }), /settings\.knownStyle/],
+  ])('refuses %s as a whole, with its reason', (text, reason) => {
+    const r = parseSettingsFile(text, ctx);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toMatch(reason);
   });

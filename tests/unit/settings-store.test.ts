@@ -7,6 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadSettings, saveSettings, updateSettings } from '../../settings/store';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../settings/settings';
 import { typedSend } from '../../messaging/contract';
+import { migrations } from '../../settings/migrations';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -28,6 +29,34 @@ describe('settings store', () => {
   it('reads a value written before versioning existed (no version metadata) as version 1', async () => {
     await fakeBrowser.storage.local.set({ settings: { mode: 'all', badge: false } });
     expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, mode: 'all', badge: false });
+  });
+
+  it('migrates a real version-1 value to version 2: every setting kept, no term known yet', async () => {
+    const v1 = {
+      enabled: true,
+      mode: 'all',
+      style: 'tint',
+      siteMode: 'allowlist',
+      sites: ['arxiv.org'],
+      badge: false,
+      arxivAutoOpen: true,
+      cardDefinition: true,
+    };
+    expect(migrations[2]!(v1)).toEqual({ ...v1, knownTerms: [], knownStyle: 'fade' });
+    // Read as it is (the store migrates when the background starts), the sanitiser gives the same.
+    await fakeBrowser.storage.local.set({ settings: v1, settings$: { v: 1 } });
+    expect(await loadSettings()).toEqual({ ...v1, knownTerms: [], knownStyle: 'fade' });
+  });
+
+  it('keeps known terms as entry ids, once each, and drops what is not one', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await fakeBrowser.storage.local.set({
+      settings: { knownTerms: ['rlhf', 'rlhf', 'Not An Id', 4, 'mesa-optimizer'] },
+      settings$: { v: 2 },
+    });
+    expect((await loadSettings()).knownTerms).toEqual(['rlhf', 'mesa-optimizer']);
+    expect(warn.mock.calls.flat().join(' ')).toMatch(/knownTerms: dropped 2 entries/);
+    warn.mockRestore();
   });
 
   it('repairs a corrupted value with a warning and keeps the valid fields', async () => {
