@@ -16,6 +16,7 @@ export const SHIPPED = [
   'background',
   'platform',
   'search',
+  'learning',
   'glossary',
 ];
 

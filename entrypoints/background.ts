@@ -14,7 +14,8 @@ import { askPage } from '@/messaging/ask-page';
 import { matchTexts } from '@/matching/match-texts';
 import { matchSnapshot } from '@/matching/match-snapshot';
 import { arxivAutoOpenTarget } from '@/background/pdf-open';
-import { isArxivPdf, PDF_LINK_PATTERNS, viewerUrlFor } from '@/pdf/pdf-url';
+import { fileFromViewerSearch, isArxivPdf, PDF_LINK_PATTERNS, viewerUrlFor } from '@/pdf/pdf-url';
+import { recordLookup } from '@/learning/history-store';
 import { toCardEntry } from '@/glossary/display';
 import { loadEntries } from '@/glossary/entries-file';
 import { t } from '@/messaging/i18n';
@@ -101,6 +102,13 @@ export default defineBackground(() => {
       await markKnown(m.id, m.known === true);
       return true;
     },
+    'record-lookup': async (m, sender) => {
+      const [settings, entries] = await Promise.all([loadSettings(), loadEntries()]);
+      const entry = entries.find((e) => e.id === m.id);
+      if (!settings.history || !entry) return false;
+      const page = settings.historyPages ? pageAddress(sender) : undefined;
+      return (await recordLookup({ id: entry.id, term: entry.term, ...(page ? { page } : {}) })) === 'recorded';
+    },
     'viewer-opened': (m, sender) => {
       if (sender.tab?.id !== undefined) void setViewerFile(sender.tab.id, m.file);
     },
@@ -185,6 +193,13 @@ export default defineBackground(() => {
     }
   });
 });
+
+/** The page a message came from: the PDF's address for our viewer, else the frame's. */
+function pageAddress(sender: Browser.runtime.MessageSender): string | undefined {
+  const url = sender.url;
+  if (!url) return undefined;
+  return url.startsWith(browser.runtime.getURL('/pdf-viewer.html')) ? (fileFromViewerSearch(new URL(url).search) ?? undefined) : url;
+}
 
 async function openPopupWindow(params: Record<string, string>): Promise<void> {
   const url = `${browser.runtime.getURL('/popup.html')}?${new URLSearchParams(params)}`;

@@ -79,6 +79,8 @@ export default defineUnlistedScript({
           if (window === window.top) send({ type: 'term-count', count }).catch(() => {});
         },
         onMarkKnown: (id, known) => void send({ type: 'set-known', id, known }).catch(() => {}),
+        // The background keeps the history, if the reader wants one, and adds the address only if asked.
+        onLookUp: (id) => void send({ type: 'record-lookup', id }).catch(() => {}),
       },
       loadPage: () => loadFromBackground<PageFactory>(send, PAGE_UI_KEY, 'load-page-ui'),
     });

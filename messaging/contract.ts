@@ -78,6 +78,8 @@ export interface Protocol {
   'term-count': { fields: { count: number }; reply: void };
   /** A card's Mark as known (or its undoing): saved in the settings, which every page then gets. */
   'set-known': { fields: { id: string; known: boolean }; reply: boolean };
+  /** A glossary card was opened: the history counts it (when on), with the sender's address if asked. */
+  'record-lookup': { fields: { id: string }; reply: boolean };
   /** Highlighting on this page is off (or on again after being off): the toolbar icon shows it. */
   'site-state': { fields: { on: boolean }; reply: void };
   /** PDF viewer: this tab shows `file` (so the arXiv option lets the reader go back to the browser's viewer). */

@@ -1,6 +1,6 @@
 /**
- * Options app: highlighting mode and style, badge, the site list, known terms, and settings
- * export/import; each change is saved at once (the site list on "Save"), saying what was ignored,
+ * Options app: highlighting mode and style, badge, the site list, known terms, history, study
+ * exports, and settings export/import; each change is saved at once (the site list on "Save"), saying what was ignored,
  * and an import applies completely or not at all. Cost: a small form; one storage write per change.
  * Must never: lose the user's settings on a bad import or a bad line in the site list.
  */
@@ -10,6 +10,8 @@ import { switchRow } from '../components/switch-row';
 import { headingCase } from '../components/tooltip-card';
 import { normalizeSite, type Settings } from '../settings/settings';
 import type { DisplayEntry } from '../glossary/display-types';
+import { sortedHistory, type HistoryRow } from '../learning/history-store';
+import { ankiNotes, entriesCsv } from '../learning/study-exports';
 import { exportSettings, parseSettingsFile } from '../settings/settings-file';
 
 export interface OptionsDeps {
@@ -17,7 +19,8 @@ export interface OptionsDeps {
   t: Translate;
   loadSettings(): Promise<Settings>;
   saveSettings(s: Settings): Promise<Settings>;
-  download(filename: string, text: string): void;
+  download(filename: string, text: string, type: string): void;
+  history: { load(): Promise<HistoryRow[]>; clear(): Promise<void> };
   /** The glossary (names of known terms; an import naming an unknown entry is refused). */
   entries(): Promise<DisplayEntry[]>;
 }
@@ -27,6 +30,7 @@ export class OptionsApp {
   private root!: HTMLElement;
   private message!: HTMLElement;
   private names = new Map<string, string>();
+  private entries: DisplayEntry[] = [];
 
   constructor(private readonly d: OptionsDeps) {}
 
@@ -34,6 +38,7 @@ export class OptionsApp {
     this.root = root;
     const [settings, entries] = await Promise.all([this.d.loadSettings(), this.d.entries().catch(() => [])]);
     this.settings = settings;
+    this.entries = entries;
     this.names = new Map(entries.map((e) => [e.id, e.term]));
     this.render();
   }
@@ -84,7 +89,14 @@ export class OptionsApp {
     });
 
     const exportBtn = h(doc, 'button', { type: 'button', id: 'export' }, t('optionsExport'));
-    exportBtn.addEventListener('click', () => this.d.download('alignment-glossary-settings.json', exportSettings(this.settings)));
+    exportBtn.addEventListener('click', () =>
+      this.d.download('alignment-glossary-settings.json', exportSettings(this.settings), 'application/json'),
+    );
+    const button = (id: string, label: string, onClick: () => void) => {
+      const b = h(doc, 'button', { type: 'button', id }, label);
+      b.addEventListener('click', onClick);
+      return b;
+    };
     const file = h(doc, 'input', { type: 'file', id: 'import-file', accept: 'application/json,.json' });
     file.addEventListener('change', () => void this.importFile(file));
 
@@ -186,6 +198,39 @@ export class OptionsApp {
       h(
         doc,
         'section',
+        { 'aria-labelledby': 'h-history' },
+        h(doc, 'h2', { id: 'h-history' }, t('optionsHistory')),
+        switchRow(doc, 'history', t('optionsHistoryOn'), s.history, (on) => void this.save({ history: on })),
+        switchRow(doc, 'history-pages', t('optionsHistoryPages'), s.historyPages, (on) => void this.save({ historyPages: on }), !s.history),
+        h(doc, 'p', { class: 'help' }, t('optionsHistoryHelp')),
+        h(
+          doc,
+          'div',
+          { class: 'actions' },
+          button('clear-history', t('clearHistory'), () => void this.d.history.clear().then(() => this.say(t('historyCleared'), 'ok'))),
+        ),
+      ),
+      h(
+        doc,
+        'section',
+        { 'aria-labelledby': 'h-exports' },
+        h(doc, 'h2', { id: 'h-exports' }, t('optionsExports')),
+        h(
+          doc,
+          'div',
+          { class: 'actions' },
+          button('export-known-csv', t('optionsExportKnownCsv'), () =>
+            this.d.download('alignment-glossary-known.csv', entriesCsv(this.knownEntries().map((entry) => ({ entry }))), 'text/csv'),
+          ),
+          button('export-known-anki', t('optionsExportKnownAnki'), () =>
+            this.d.download('alignment-glossary-known-anki.txt', ankiNotes(this.knownEntries()), 'text/plain'),
+          ),
+          button('export-history-csv', t('optionsExportHistoryCsv'), () => void this.exportHistory()),
+        ),
+      ),
+      h(
+        doc,
+        'section',
         { 'aria-labelledby': 'h-papers' },
         h(doc, 'h2', { id: 'h-papers' }, t('optionsPapers')),
         switchRow(doc, 'arxiv-auto-open', t('optionsArxivAutoOpen'), s.arxivAutoOpen, (on) => void this.save({ arxivAutoOpen: on })),
@@ -202,6 +247,19 @@ export class OptionsApp {
       ),
       this.message,
     );
+  }
+
+  /** The known terms' entries, in the order they were marked. */
+  private knownEntries(): DisplayEntry[] {
+    const byId = new Map(this.entries.map((e) => [e.id, e]));
+    return this.settings.knownTerms.map((id) => byId.get(id)).filter((e): e is DisplayEntry => e !== undefined);
+  }
+
+  private async exportHistory(): Promise<void> {
+    const byId = new Map(this.entries.map((e) => [e.id, e]));
+    const rows = sortedHistory(await this.d.history.load(), 'recent').filter((r) => byId.has(r.id));
+    const items = rows.map((r) => ({ entry: byId.get(r.id)!, count: r.count, last: r.last }));
+    this.d.download('alignment-glossary-history.csv', entriesCsv(items, 'looked up'), 'text/csv');
   }
 
   private async importFile(input: HTMLInputElement): Promise<void> {

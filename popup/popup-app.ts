@@ -1,6 +1,6 @@
 /**
- * Popup app: search, entry view, "On this page" and the site switch, rendered from one small state
- * (a change re-renders its region). Cost: the fuse index is built on the first keystroke, not at
+ * Popup app: search, entry view, "On this page" (with its exports), the history and the site
+ * switch, rendered from one small state (a change re-renders its region). Cost: the fuse index is built on the first keystroke, not at
  * open, so the popup is interactive at its first frame. Must never: block the first render on the
  * tab (a slow or absent content script only fills "On this page" later).
  */
@@ -20,6 +20,9 @@ import { withKnown, type Settings } from '../settings/settings';
 import { isURLEnabled } from '../settings/is-url-enabled';
 import { withSite } from '../background/toggle-site';
 import { arxivHtmlUrl, isPdfPage } from '../pdf/pdf-url';
+import { historyView } from '../components/history-view';
+import { sortedHistory, type HistoryOrder, type HistoryRow } from '../learning/history-store';
+import { ankiNotes, entriesCsv, readingPrep } from '../learning/study-exports';
 
 export interface PopupDeps {
   doc: Document;
@@ -39,6 +42,14 @@ export interface PopupDeps {
   updateSettings(change: (s: Settings) => Partial<Settings>): Promise<Settings>;
   openOptions(): void;
   close(): void;
+  /** The look-up history (learning/history-store.ts). */
+  history: {
+    load(): Promise<HistoryRow[]>;
+    clear(): Promise<void>;
+    record(lookup: { id: string; term: string }): Promise<unknown>;
+  };
+  /** Save a file the reader asked for (a local download). */
+  download(filename: string, text: string, type: string): void;
   initialQuery?: string;
 }
 
@@ -65,6 +76,9 @@ export class PopupApp {
   private footer!: HTMLElement;
   private status!: HTMLElement;
   private offer!: HTMLElement;
+  private view: 'main' | 'history' = 'main';
+  private historyRows: HistoryRow[] = [];
+  private historyOrder: HistoryOrder = 'recent';
 
   constructor(private readonly d: PopupDeps) {}
 
@@ -194,7 +208,10 @@ export class PopupApp {
         this.open(this.results[this.active]!);
       }
     } else if (e.key === 'Escape') {
-      if (this.entry !== null) {
+      if (this.view === 'history' && this.entry === null) {
+        e.preventDefault();
+        this.closeHistory();
+      } else if (this.entry !== null) {
         e.preventDefault();
         this.back();
       } else if (this.query) {
@@ -208,6 +225,9 @@ export class PopupApp {
   private open(index: number, fromEntry = false): void {
     if (fromEntry && this.entry !== null) this.history.push(this.entry);
     this.entry = index;
+    const e = this.entries?.[index];
+    // An entry opened here is a look-up, like a card opened on a page.
+    if (e) void this.d.loadSettings().then((s) => s.history && this.d.history.record({ id: e.id, term: e.term }));
     this.renderMain();
     this.main.querySelector<HTMLElement>('#entry-term')?.focus({ preventScroll: true });
   }
@@ -228,6 +248,22 @@ export class PopupApp {
       content = h(doc, 'p', { class: 'empty', role: 'alert' }, t('glossaryUnreadable'));
     } else if (!entries && this.query.trim()) {
       content = h(doc, 'p', { class: 'empty' }, t('glossaryLoading'));
+    } else if (this.view === 'history' && this.entry === null) {
+      content = historyView(doc, t, sortedHistory(this.historyRows, this.historyOrder), {
+        order: this.historyOrder,
+        onOrder: (order) => {
+          this.historyOrder = order;
+          this.renderMain();
+        },
+        onOpen: (id) => {
+          const i = entries?.findIndex((e) => e.id === id) ?? -1;
+          if (i >= 0) this.open(i);
+        },
+        onClear: () => void this.clearHistory(),
+        onExport: (kind) => this.exportHistory(kind),
+        onBack: () => this.closeHistory(),
+        off: this.settings?.history === false,
+      });
     } else if (this.entry !== null && entries) {
       content = entryView(doc, t, entries, this.entry, {
         depth: this.depth,
@@ -281,7 +317,8 @@ export class PopupApp {
           : null,
       );
     }
-    const showingList = this.entry === null && this.comparison === null && this.query.trim() !== '' && this.results.length > 0;
+    const showingList =
+      this.view === 'main' && this.entry === null && this.comparison === null && this.query.trim() !== '' && this.results.length > 0;
     this.input.setAttribute('aria-expanded', String(showingList));
     // It names the result list only while there is one (axe: aria-controls must point at an element).
     if (showingList) this.input.setAttribute('aria-controls', 'results');
@@ -302,6 +339,11 @@ export class PopupApp {
     const reveal = (id: string) => void this.d.revealTerm(id).then(() => this.d.close());
     const glossary = r.terms.filter((term) => term.source !== 'page');
     const own = r.terms.filter((term) => term.source === 'page');
+    const exportButton = (id: string, label: string, kind: 'csv' | 'anki' | 'prep') => {
+      const b = h(doc, 'button', { type: 'button', class: 'small', id }, label);
+      b.addEventListener('click', () => this.exportPage(kind));
+      return b;
+    };
     return h(
       doc,
       'div',
@@ -309,7 +351,91 @@ export class PopupApp {
       glossary.length ? pageTermsList(doc, t, glossary, reveal, t('onThisPage')) : null,
       own.length ? h(doc, 'h3', { id: 'defined-here-title', class: 'defined-here-title' }, t('definedOnThisPage')) : null,
       own.length ? pageTermsList(doc, t, own, reveal, t('definedOnThisPage'), 'defined-here') : null,
+      glossary.length && this.entries
+        ? h(
+            doc,
+            'div',
+            { class: 'page-exports', role: 'group', 'aria-labelledby': 'page-exports-label' },
+            h(doc, 'span', { id: 'page-exports-label' }, t('exportPageTerms')),
+            exportButton('export-page-csv', t('exportCsv'), 'csv'),
+            exportButton('export-page-anki', t('exportAnki'), 'anki'),
+            exportButton('export-page-prep', t('exportPrep'), 'prep'),
+          )
+        : null,
     );
+  }
+
+  /** Entries by id (exports name the terms of a page or of the history by id). */
+  private byId(): Map<string, DisplayEntry> {
+    return new Map((this.entries ?? []).map((e) => [e.id, e]));
+  }
+
+  private exportPage(kind: 'csv' | 'anki' | 'prep'): void {
+    const r = this.report;
+    if (!r) return;
+    const byId = this.byId();
+    const glossary = r.terms.filter((term) => term.source !== 'page' && byId.has(term.id));
+    const name = fileStem(this.pageUrl);
+    if (kind === 'csv')
+      this.d.download(
+        `${name}-terms.csv`,
+        entriesCsv(
+          glossary.map((term) => ({ entry: byId.get(term.id)!, count: term.count })),
+          'on this page',
+        ),
+        'text/csv',
+      );
+    else if (kind === 'anki') this.d.download(`${name}-anki.txt`, ankiNotes(glossary.map((term) => byId.get(term.id)!)), 'text/plain');
+    else {
+      const unknown = glossary.filter((term) => !term.known).map((term) => byId.get(term.id)!);
+      const own = r.terms
+        .filter((term) => term.source === 'page')
+        .map(
+          (term) =>
+            term.term + (term.forms.some((f) => f !== term.term) ? ` (${term.forms.filter((f) => f !== term.term).join(', ')})` : ''),
+        );
+      this.d.download(
+        `${name}-reading-prep.md`,
+        readingPrep({ title: this.pageUrl ?? '', url: this.pageUrl ?? '' }, unknown, own),
+        'text/markdown',
+      );
+    }
+  }
+
+  async openHistory(): Promise<void> {
+    this.historyRows = await this.d.history.load();
+    this.view = 'history';
+    this.entry = null;
+    this.renderMain();
+    this.main.querySelector<HTMLElement>('#history-title')?.focus({ preventScroll: true });
+  }
+
+  private closeHistory(): void {
+    this.view = 'main';
+    this.renderMain();
+    this.input.focus();
+  }
+
+  private async clearHistory(): Promise<void> {
+    await this.d.history.clear();
+    this.historyRows = [];
+    this.renderMain();
+    this.status.textContent = this.d.t('historyCleared');
+  }
+
+  private exportHistory(kind: 'csv' | 'anki'): void {
+    const byId = this.byId();
+    const rows = sortedHistory(this.historyRows, this.historyOrder).filter((r) => byId.has(r.id));
+    if (kind === 'csv')
+      this.d.download(
+        'alignment-glossary-history.csv',
+        entriesCsv(
+          rows.map((r) => ({ entry: byId.get(r.id)!, count: r.count, last: r.last })),
+          'looked up',
+        ),
+        'text/csv',
+      );
+    else this.d.download('alignment-glossary-history-anki.txt', ankiNotes(rows.map((r) => byId.get(r.id)!)), 'text/plain');
   }
 
   /** A PDF in the browser's own viewer (or a .pdf / arXiv PDF address): offer ours. */
@@ -358,7 +484,9 @@ export class PopupApp {
     if (s) rows.push(switchRow(doc, 'global-switch', t('highlightEverywhere'), s.enabled, (want) => void this.setGlobal(want)));
     const options = h(doc, 'button', { type: 'button', class: 'link', id: 'open-options' }, t('openOptions'));
     options.addEventListener('click', () => this.d.openOptions());
-    this.footer.replaceChildren(...rows, options);
+    const history = h(doc, 'button', { type: 'button', class: 'link', id: 'open-history' }, t('history'));
+    history.addEventListener('click', () => void this.openHistory());
+    this.footer.replaceChildren(...rows, h(doc, 'div', { class: 'footer-links' }, history, options));
   }
 
   private async setSite(site: string, on: boolean): Promise<void> {
@@ -377,5 +505,23 @@ export class PopupApp {
     // The content script applies the change on its own storage event; give it a moment.
     await new Promise((r) => setTimeout(r, 150));
     await this.refreshReport();
+  }
+}
+
+/** A file name from a page address: its host and last path part, safe on every system. */
+function fileStem(url: string | null): string {
+  if (!url) return 'page';
+  try {
+    const u = new URL(url);
+    const last = u.pathname.split('/').filter(Boolean).pop() ?? '';
+    return (
+      `${u.hostname}-${last}`
+        .replace(/\.[a-z0-9]+$/i, '')
+        .replace(/[^a-z0-9.-]+/gi, '-')
+        .replace(/-+$/, '')
+        .slice(0, 80) || 'page'
+    );
+  } catch {
+    return 'page';
   }
 }

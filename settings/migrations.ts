@@ -5,7 +5,11 @@
  * lets the sanitiser repair it.
  */
 export const migrations: Record<number, (old: unknown) => unknown> = {
-  // Version 2 added the known terms and how they are drawn: a version-1 value keeps every field
-  // and starts with none known (the sanitiser fills in the new fields' defaults).
-  2: (v1) => (typeof v1 === 'object' && v1 !== null && !Array.isArray(v1) ? { ...v1, knownTerms: [], knownStyle: 'fade' } : v1),
+  // Version 2 added the known terms and the history: a version-1 value keeps every field, starts
+  // with none known, and keeps a history without page addresses. A field already there stays (a
+  // value written without its version, by hand or by a tool, is read as version 1).
+  2: (v1) =>
+    typeof v1 === 'object' && v1 !== null && !Array.isArray(v1)
+      ? { knownTerms: [], knownStyle: 'fade', history: true, historyPages: false, ...v1 }
+      : v1,
 };

@@ -29,6 +29,10 @@ export interface Settings {
   /** Glossary entry ids the reader marked as known (in the order they were marked). */
   knownTerms: string[];
   knownStyle: KnownStyle;
+  /** Keep a local history of the cards the reader opens. */
+  history: boolean;
+  /** Keep, with each term in the history, the addresses of the pages where it was looked up. */
+  historyPages: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -42,6 +46,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   cardDefinition: false,
   knownTerms: [],
   knownStyle: 'fade',
+  history: true,
+  historyPages: false,
 });
 
 /** The stored item's version (settings/migrations.ts); version 2 added the known terms. */
@@ -100,6 +106,8 @@ export function sanitizeSettings(raw: unknown): SanitizeResult {
   pick('badge', (v): v is boolean => typeof v === 'boolean');
   pick('arxivAutoOpen', (v): v is boolean => typeof v === 'boolean');
   pick('cardDefinition', (v): v is boolean => typeof v === 'boolean');
+  pick('history', (v): v is boolean => typeof v === 'boolean');
+  pick('historyPages', (v): v is boolean => typeof v === 'boolean');
   pick('mode', oneOf('first', 'all'));
   pick('style', oneOf('underline', 'tint', 'underline-tint'));
   pick('siteMode', oneOf('blocklist', 'allowlist'));

@@ -8,6 +8,8 @@ import { OptionsApp } from '@/options/options-app';
 import { t } from '@/messaging/i18n';
 import { loadSettings, saveSettings } from '@/settings/store';
 import { loadEntries } from '@/glossary/entries-file';
+import { downloadText } from '@/components/download';
+import { clearHistory, loadHistory } from '@/learning/history-store';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('optionsTitle');
@@ -18,13 +20,7 @@ void new OptionsApp({
   loadSettings,
   saveSettings,
   entries: loadEntries,
-  download(filename, text) {
-    // A blob URL is local: nothing leaves the machine.
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = filename;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  },
+  // A blob URL is local: nothing leaves the machine.
+  download: (filename, text, type) => downloadText(document, filename, text, type),
+  history: { load: loadHistory, clear: clearHistory },
 }).mount(document.getElementById('app')!);

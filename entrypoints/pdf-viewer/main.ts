@@ -44,6 +44,7 @@ const page = new GlossaryPage(document, {
   onTermCount: (count) => void send({ type: 'term-count', count }).catch(() => {}),
   // An extension page writes the settings itself; every page then gets the change.
   onMarkKnown: (id, known) => void markKnown(id, known),
+  onLookUp: (id) => void send({ type: 'record-lookup', id }).catch(() => {}),
 });
 
 const app = new ViewerApp({

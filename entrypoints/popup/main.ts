@@ -10,6 +10,8 @@ import { getPageKind, getPageTerms, getPageUrl, revealTerm, targetTabId } from '
 import { viewerUrlFor } from '@/pdf/pdf-url';
 import { t } from '@/messaging/i18n';
 import { loadSettings, updateSettings } from '@/settings/store';
+import { clearHistory, loadHistory, recordLookup } from '@/learning/history-store';
+import { downloadText } from '@/components/download';
 
 // Read while the rest of the popup is set up (the app asks for it again and gets the same read).
 void loadEntries().catch(() => {});
@@ -44,4 +46,6 @@ new PopupApp({
   // Opened as a page (tests, "open in tab"), the popup stays; as a real popup it closes.
   close: () => (asPage ? undefined : window.close()),
   initialQuery: params.get('q') ?? undefined,
+  history: { load: loadHistory, clear: clearHistory, record: recordLookup },
+  download: (filename, text, type) => downloadText(document, filename, text, type),
 }).mount(document.getElementById('app')!);

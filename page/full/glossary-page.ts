@@ -47,6 +47,8 @@ export interface GlossaryPageOptions {
   knownStyle?: KnownStyle;
   /** A card's Mark as known was pressed (the content script saves it; every page then gets it). */
   onMarkKnown?: (id: string, known: boolean) => void;
+  /** A glossary card was opened (the history); the same card again within a minute is not told. */
+  onLookUp?: (id: string) => void;
   /**
    * Paint first, count later: while only first occurrences are painted, a scan walks only where
    * they are, and the other occurrences are counted when the report is first asked for (the
@@ -95,6 +97,7 @@ export class GlossaryPage {
       goToDefinition: (id) => this.goToDefinition(id),
       isKnown: (id) => this.known.has(id),
       setKnown: (id, known) => this.markKnown(id, known),
+      opened: (id) => this.lookedUp(id),
     });
     this.life = new PageLifecycle(doc, (batch) => this.onBatch(batch));
     this.cardDefinition = !!options.cardDefinition;
@@ -234,6 +237,16 @@ export class GlossaryPage {
     this.knownStyle = style;
     this.index.setKnown(this.known, style === 'hide');
     if (this.enabled) this.repaint();
+  }
+
+  private lastLookUp = { id: '', at: -Infinity };
+
+  /** One look-up per card a reader opens: hovering the same term again at once is not another. */
+  private lookedUp(id: string): void {
+    const now = performance.now();
+    if (id === this.lastLookUp.id && now - this.lastLookUp.at < 60_000) return;
+    this.lastLookUp = { id, at: now };
+    this.options.onLookUp?.(id);
   }
 
   /** Mark as known, from a card: shown at once here; saved by the content script for every page. */

@@ -44,6 +44,8 @@ export interface TooltipActions {
   isKnown?(id: string): boolean;
   /** Mark as known, or undo it. */
   setKnown?(id: string, known: boolean): void;
+  /** A glossary entry's card was opened (the look-up history). */
+  opened?(id: string): void;
 }
 
 export type TooltipFactory = (doc: Document, entries: EntryCache, actions?: TooltipActions) => Tooltip;

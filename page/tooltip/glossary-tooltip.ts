@@ -168,6 +168,7 @@ export class GlossaryTooltip implements Tooltip {
   private render(entry: CardEntry): void {
     this.current = entry.index;
     this.currentEntry = entry;
+    if (!entry.page) this.actions?.opened?.(entry.id);
     const card = tooltipCard(this.doc, entry, {
       onNavigate: (i) => void this.navigate(i),
       onBack: this.history.length ? () => void this.back() : undefined,

@@ -1,10 +1,11 @@
 /**
- * Known terms in real Chromium: Mark as known on a card or in the popup makes the term faint on
- * every page (after a reload too), the contract says `known: true`, the badge leaves it out, the
- * options page lists it with Unmark, "hide" takes it off the page, and a version-2 settings file
- * brings known terms in while a bad one is refused whole.
+ * Learning over time in real Chromium. Known terms: Mark as known on a card or in the popup makes
+ * the term faint on every page (after a reload too), the contract says `known: true`, the badge
+ * leaves it out, the options page lists it with Unmark, "hide" takes it off the page, and a
+ * version-2 settings file brings known terms in while a bad one is refused whole. History: a hover
+ * and a popup entry are recorded, without addresses unless asked. Exports: CSV, Anki, reading prep.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -13,10 +14,11 @@ import { launchChromium, pageTerms, tabIdOf, type ChromiumSession } from '../../
 import { CHROME_BUILD, requireBuild } from '../../harness/paths';
 import { HIGHLIGHT_PREFIX, tooltipTextScript } from '../../harness/page-probe';
 import { serve, type StaticServer } from '../../harness/serve';
+import { axeViolations } from '../../harness/axe';
 
 declare const chrome: {
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
-  storage: { local: { get(k: string): Promise<Record<string, unknown>>; clear(): Promise<void> } };
+  storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void>; clear(): Promise<void> } };
 };
 
 const KNOWN = `${HIGHLIGHT_PREFIX}known-underline-tint`;
@@ -170,6 +172,117 @@ describe('Chromium: known terms', () => {
     expect(stored.settings).toMatchObject({ mode: 'first', knownTerms: ['mesa-optimizer', 'reward-hacking'] });
     expect(await knownIds(page)).toEqual(['reward-hacking', 'mesa-optimizer']);
     await options.close();
+    await page.close();
+  });
+});
+
+async function openPopup(page: Page): Promise<Page> {
+  const popup = await session.context.newPage();
+  popup.setDefaultTimeout(15_000);
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${await tabIdOf(session, page)}`);
+  return popup;
+}
+
+const storedHistory = async () =>
+  (
+    (await session.serviceWorker.evaluate(() => chrome.storage.local.get('history'))).history as
+      { rows: { id: string; count: number; pages?: string[] }[] } | undefined
+  )?.rows ?? [];
+
+/** Click a button that saves a file and return the file's text. */
+async function downloaded(page: Page, selector: string): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: readFileSync(path!, 'utf8') };
+}
+
+describe('Chromium: history', () => {
+  it('records a hover and a popup entry, with no address unless asked; Clear history empties it; off records nothing', async () => {
+    const page = await open();
+    await hoverCard(page, 'RLHF');
+    await expect.poll(storedHistory).toEqual([expect.objectContaining({ id: 'rlhf', count: 1 })]);
+    expect((await storedHistory())[0]!.pages).toBeUndefined();
+
+    const popup = await openPopup(page);
+    await popup.fill('#search', 'corrigibility');
+    await popup.keyboard.press('Enter');
+    await expect.poll(async () => (await storedHistory()).map((r) => r.id)).toEqual(['rlhf', 'corrigibility']);
+    await popup.keyboard.press('Escape');
+    await popup.locator('#open-history').click();
+    await expect
+      .poll(() => popup.locator('.history-list .history-term').allTextContents())
+      .toEqual(['Corrigibility', 'Reinforcement learning from human feedback']);
+    expect(await axeViolations(popup)).toEqual([]);
+
+    // "Remember where I saw it": the page's address is kept with the term.
+    await session.serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { historyPages: true } }));
+    await page.mouse.move(5, 5);
+    await hoverCard(page, 'reward hacking');
+    await expect.poll(async () => (await storedHistory()).find((r) => r.id === 'reward-hacking')?.pages).toEqual([page.url()]);
+
+    await popup.locator('#clear-history').click();
+    await expect.poll(storedHistory).toEqual([]);
+    expect(await popup.locator('.history .empty').textContent()).toMatch(/No term looked up yet/);
+
+    await session.serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { history: false } }));
+    await page.mouse.move(5, 5);
+    await hoverCard(page, 'RLHF');
+    await popup.locator('.history .back').click();
+    await popup.fill('#search', 'mesa-optimizer');
+    await popup.keyboard.press('Enter');
+    await popup.waitForTimeout(500);
+    expect(await storedHistory()).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('Chromium: study exports', () => {
+  it('the page terms as CSV and Anki notes, a reading prep of those not known, and the history as CSV', async () => {
+    await session.serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { knownTerms: ['reward-hacking'] } }));
+    const page = await open();
+    const terms = (await pageTerms(session, page)).terms;
+    const popup = await openPopup(page);
+    await expect.poll(() => popup.locator('#export-page-csv').count()).toBe(1);
+
+    const csv = await downloaded(popup, '#export-page-csv');
+    expect(csv.name).toMatch(/-reading-notes-terms\.csv$/);
+    const lines = csv.text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('term,id,category,gist,definition,source,on this page');
+    expect(lines).toHaveLength(terms.length + 1);
+    expect(lines.some((l) => l.startsWith('Reinforcement learning from human feedback,rlhf,'))).toBe(true);
+
+    const anki = await downloaded(popup, '#export-page-anki');
+    const notes = anki.text
+      .trimEnd()
+      .split('\n')
+      .filter((l) => !l.startsWith('#'));
+    expect(notes).toHaveLength(terms.length);
+    expect(notes.every((n) => n.split('\t').length === 3)).toBe(true);
+
+    const prep = await downloaded(popup, '#export-page-prep');
+    expect(prep.text).toMatch(/^# Reading prep: /);
+    expect(prep.text).toContain('## Reinforcement learning from human feedback');
+    expect(prep.text).not.toContain('## reward hacking');
+    expect(prep.text).toContain(`${terms.length - 1} terms on this page you have not marked as known`);
+
+    await hoverCard(page, 'RLHF');
+    await expect.poll(async () => (await storedHistory()).length).toBe(1);
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const history = await downloaded(options, '#export-history-csv');
+    expect(history.text.split('\r\n')[1]).toMatch(/^Reinforcement learning from human feedback,rlhf,.*,1,\d{4}-\d{2}-\d{2}$/);
+    const known = await downloaded(options, '#export-known-csv');
+    expect(
+      known.text
+        .trimEnd()
+        .split('\r\n')
+        .map((l) => l.split(',')[1]),
+    ).toEqual(['id', 'reward-hacking']);
+    expect(await axeViolations(options)).toEqual([]);
+    await options.close();
+    await popup.close();
     await page.close();
   });
 });

@@ -19,7 +19,15 @@ describe('sanitizeSettings', () => {
   it('settings stored before the arXiv option keep working: the option defaults to off', () => {
     const before = { enabled: true, mode: 'all', style: 'tint', siteMode: 'blocklist', sites: ['a.org'], badge: false };
     const { settings, problems } = sanitizeSettings(before);
-    expect(settings).toEqual({ ...before, arxivAutoOpen: false, cardDefinition: false, knownTerms: [], knownStyle: 'fade' });
+    expect(settings).toEqual({
+      ...before,
+      arxivAutoOpen: false,
+      cardDefinition: false,
+      knownTerms: [],
+      knownStyle: 'fade',
+      history: true,
+      historyPages: false,
+    });
     expect(problems).toEqual([]);
     expect(sanitizeSettings({ arxivAutoOpen: true }).settings.arxivAutoOpen).toBe(true);
     const bad = sanitizeSettings({ arxivAutoOpen: 'yes' });
