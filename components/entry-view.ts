@@ -20,6 +20,28 @@ export interface EntryViewOptions {
   /** Whether the reader marked the entry as known; with `onKnown`, the view offers Mark as known. */
   known?: boolean;
   onKnown?: (known: boolean) => void;
+  /** The reader's private note on the entry; with `onNote`, the view lets them write or change it. */
+  note?: string;
+  onNote?: (text: string) => void;
+}
+
+/** "Your note": the note, and a field to write or change it (an empty note deletes it). */
+function noteEditor(doc: Document, t: Translate, note: string, onNote: (text: string) => void): HTMLElement {
+  const area = h(doc, 'textarea', { id: 'note-text', rows: '3', maxlength: '1000' });
+  area.value = note;
+  const save = h(doc, 'button', { type: 'button', class: 'small', id: 'save-note' }, t('saveNote'));
+  save.addEventListener('click', () => onNote(area.value));
+  const details = h(
+    doc,
+    'details',
+    { class: 'your-note' },
+    h(doc, 'summary', {}, t('yourNote')),
+    h(doc, 'label', { for: 'note-text', class: 'sr-only' }, t('yourNote')),
+    area,
+    save,
+  );
+  if (note) details.open = true;
+  return details;
 }
 
 export function entryView(doc: Document, t: Translate, entries: readonly DisplayEntry[], index: number, o: EntryViewOptions): HTMLElement {
@@ -101,6 +123,7 @@ export function entryView(doc: Document, t: Translate, entries: readonly Display
     h(doc, 'p', { class: 'gist' }, e.gist),
     depth !== 'gist' ? h(doc, 'p', { class: 'definition' }, e.definition) : null,
     deep,
+    o.onNote ? noteEditor(doc, t, o.note ?? '', o.onNote) : null,
     e.aliases.length
       ? h(doc, 'p', { class: 'aliases' }, h(doc, 'span', { class: 'label' }, t('aliases') + ': '), e.aliases.join(', '))
       : null,

@@ -47,6 +47,7 @@ const CATEGORY_LABELS: Record<string, string> = {
   'governance-and-strategy': 'Governance and strategy',
   'agents-and-decision-theory': 'Agents and decision theory',
   'forecasting-and-risk': 'Forecasting and risk',
+  'your-term': 'Your term',
 };
 
 /** Headings start with a capital; terms are stored as they appear mid-sentence. */
@@ -82,6 +83,22 @@ function pageTermCard(doc: Document, e: CardEntry & { page: NonNullable<CardEntr
     e.page.acronym ? h(doc, 'p', { class: 'acronym' }, `${e.page.acronym}: ${e.term}`) : null,
     h(doc, 'blockquote', { class: 'defining-sentence' }, e.page.sentence),
     h(doc, 'div', { class: 'actions' }, handlers.onGoToDefinition ? go : null),
+  );
+}
+
+/** The reader's private note on an entry, or on one of their own terms. */
+function yourNote(doc: Document, note: string): HTMLElement {
+  return h(doc, 'p', { class: 'your-note' }, h(doc, 'span', { class: 'links-label' }, 'Your note:'), ` ${note}`);
+}
+
+/** Where one of the reader's own terms comes from: their link, opened without opener or referrer. */
+function userSource(doc: Document, url: string): HTMLElement {
+  return h(
+    doc,
+    'p',
+    { class: 'source' },
+    h(doc, 'span', { class: 'links-label' }, 'Source'),
+    h(doc, 'a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, url.replace(/^https?:\/\//, '').slice(0, 60)),
   );
 }
 
@@ -227,11 +244,13 @@ export function tooltipCard(doc: Document, e: CardEntry, handlers: CardHandlers)
     ),
     h(doc, 'p', { class: 'gist' }, e.gist),
     e.pageNote ? pageNote(doc, e.pageNote, handlers) : null,
-    h(doc, 'div', { class: 'expanders' }, more, depthButton),
-    definition,
+    e.note ? yourNote(doc, e.note) : null,
+    e.user ? null : h(doc, 'div', { class: 'expanders' }, more, depthButton),
+    e.user ? null : definition,
     deep,
     chips('Related', e.related, 'related'),
     chips('Not to be confused with', e.contrasts, 'contrasts'),
+    e.user?.source && /^https?:\/\//.test(e.user.source) ? userSource(doc, e.user.source) : null,
     source
       ? h(
           doc,

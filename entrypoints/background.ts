@@ -16,6 +16,11 @@ import { matchSnapshot } from '@/matching/match-snapshot';
 import { arxivAutoOpenTarget } from '@/background/pdf-open';
 import { fileFromViewerSearch, isArxivPdf, PDF_LINK_PATTERNS, viewerUrlFor } from '@/pdf/pdf-url';
 import { recordLookup } from '@/learning/history-store';
+import { loadMyGlossary, MY_GLOSSARY_KEY, userTermId, type MyGlossary } from '@/settings/my-glossary';
+import { compileUserTerms, withUserMatches } from '@/matching/user-matches';
+import { USER_BASE, isUserEntry } from '@/matching/page-entry';
+import type { CompiledMatcher } from '@/matching/compiled';
+import type { CardEntry } from '@/glossary/display-types';
 import { toCardEntry } from '@/glossary/display';
 import { loadEntries } from '@/glossary/entries-file';
 import { t } from '@/messaging/i18n';
@@ -39,6 +44,37 @@ async function setViewerFile(tabId: number, file: string | null): Promise<void> 
 }
 
 const MENU_ID = 'lookup-selection';
+const ADD_MENU_ID = 'add-to-my-glossary';
+
+// The reader's own glossary, read once and again after each change: their terms compiled into a
+// second matcher (matching/user-matches.ts), their notes for the cards.
+let mine: Promise<{ glossary: MyGlossary; matcher: CompiledMatcher | null }> | null = null;
+const myGlossary = () =>
+  (mine ??= loadMyGlossary().then((glossary) => ({
+    glossary,
+    matcher: compileUserTerms(glossary.userTerms.map((t) => ({ id: userTermId(t.term), term: t.term, aliases: t.aliases }))),
+  })));
+
+/** A card for one of the reader's terms. */
+function userCard(glossary: MyGlossary, index: number): CardEntry | null {
+  const t = glossary.userTerms[index - USER_BASE];
+  if (!t) return null;
+  // The card shows a user term's whole definition where a glossary card shows its gist.
+  return {
+    index,
+    id: userTermId(t.term),
+    term: t.term,
+    category: 'your-term',
+    gist: t.definition,
+    definition: t.definition,
+    related: [],
+    contrasts: [],
+    source: null,
+    reviewed: '',
+    user: t.source ? { source: t.source } : {},
+    ...(t.note ? { note: t.note } : {}),
+  };
+}
 const PDF_MENU_ID = 'open-pdf-link';
 
 export default defineBackground(() => {
@@ -47,6 +83,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     createMenus(browser, [
       { id: MENU_ID, title: t('contextMenuLookup'), contexts: ['selection'] },
+      { id: ADD_MENU_ID, title: t('contextMenuAdd'), contexts: ['selection'] },
       // On links to PDFs only (by address: a .pdf path or an arXiv /pdf/ link).
       { id: PDF_MENU_ID, title: t('contextMenuOpenPdf'), contexts: ['link'], targetUrlPatterns: PDF_LINK_PATTERNS },
     ]);
@@ -84,10 +121,25 @@ export default defineBackground(() => {
     // A page's first question: its settings, read here so the page need not set up storage.
     'get-stored-settings': () => storedSettings(),
     // A slice of a page's text: the matcher runs here, where its code stays warm between pages.
-    'match-texts': (m) =>
-      matchTexts(matcher, m.texts, Array.isArray(m.defs) ? { defs: m.defs, nextPage: Number(m.nextPage) || 0 } : undefined),
-    'match-snapshot': (m) => matchSnapshot(matcher, m),
-    'get-card-entry': async (m) => toCardEntry(await loadEntries(), m.index),
+    // The reader's own terms are matched too, by their own matcher, when they have any.
+    'match-texts': async (m) =>
+      withUserMatches(
+        matchTexts(matcher, m.texts, Array.isArray(m.defs) ? { defs: m.defs, nextPage: Number(m.nextPage) || 0 } : undefined),
+        m.texts,
+        (await myGlossary()).matcher,
+      ),
+    'match-snapshot': async (m) => withUserMatches(matchSnapshot(matcher, m), m.texts, (await myGlossary()).matcher),
+    'get-card-entry': async (m) => {
+      const { glossary } = await myGlossary();
+      if (isUserEntry(m.index)) return userCard(glossary, m.index);
+      const entry = toCardEntry(await loadEntries(), m.index);
+      const note = entry ? glossary.notes[entry.id] : undefined;
+      return entry && note ? { ...entry, note } : entry;
+    },
+    'add-to-my-glossary': async (m) => {
+      await openAddForm(m.text);
+      return true;
+    },
     'load-page-ui': (_, sender) => {
       // A page with terms will be hovered: read the definitions before its first card is asked for.
       void loadEntries().catch(() => {});
@@ -128,6 +180,15 @@ export default defineBackground(() => {
   };
   // Messages for a page (the PDF viewer, addressed by `target`) have no handler here.
   browser.runtime.onMessage.addListener((message, sender) => handle(handlers, message, sender));
+  // The reader's glossary changed (options page, import): match the terms again, and tell every
+  // page, which looks at its text once more.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !Object.hasOwn(changes, MY_GLOSSARY_KEY)) return;
+    mine = null;
+    void browser.tabs.query({}).then((tabs) => {
+      for (const tab of tabs) if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, { type: 'my-glossary-changed' }).catch(() => {});
+    });
+  });
   browser.tabs.onRemoved.addListener((tabId) => {
     counts.delete(tabId);
     offTabs.delete(tabId);
@@ -168,6 +229,7 @@ export default defineBackground(() => {
       });
       return;
     }
+    if (info.menuItemId === ADD_MENU_ID && info.selectionText) return void (await openAddForm(info.selectionText));
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;
     const entry = exactEntry(await loadEntries(), info.selectionText);
     if (entry && tab?.id !== undefined) {
@@ -199,6 +261,12 @@ function pageAddress(sender: Browser.runtime.MessageSender): string | undefined 
   const url = sender.url;
   if (!url) return undefined;
   return url.startsWith(browser.runtime.getURL('/pdf-viewer.html')) ? (fileFromViewerSearch(new URL(url).search) ?? undefined) : url;
+}
+
+/** The options page's "Your terms" form, with the selected text as the term. */
+async function openAddForm(text: string): Promise<void> {
+  const url = `${browser.runtime.getURL('/options.html')}?${new URLSearchParams({ add: text.trim().replace(/\s+/g, ' ').slice(0, 100) })}#your-terms`;
+  await browser.tabs.create({ url });
 }
 
 async function openPopupWindow(params: Record<string, string>): Promise<void> {

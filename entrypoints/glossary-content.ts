@@ -53,6 +53,7 @@ export default defineUnlistedScript({
       // The background relays every change of the settings (messaging/page-start.ts).
       const changed = settingsChangeIn(message);
       if (changed) return void apply(changed);
+      if ((message as { type?: unknown } | null)?.type === 'my-glossary-changed') return void page?.refresh();
       return answerPageMessage(page, message, { url: () => location.href, kind: () => document.contentType });
     };
     browser.runtime.onMessage.addListener(onMessage);

@@ -49,4 +49,8 @@ export interface CardEntry {
   page?: { sentence: string; acronym?: string };
   /** How the page defines this glossary term in its own words ("This page: …"). */
   pageNote?: string;
+  /** One of the reader's own terms ("Your term"), with the link to its source if they gave one. */
+  user?: { source?: string };
+  /** The reader's private note on the entry. */
+  note?: string;
 }

@@ -18,9 +18,10 @@ export interface PageTerm {
   forms: string[];
   /**
    * 'page' for a term the page defines itself (id "page:<slug>", `term` its long form, `forms`
-   * with its acronym); absent for a glossary entry.
+   * with its acronym); 'user' for one of the reader's own terms (id "user:<slug>"); absent for a
+   * glossary entry.
    */
-  source?: 'glossary' | 'page';
+  source?: 'glossary' | 'page' | 'user';
   /** Whether the reader marked the term as known (drawn faintly, or not at all). */
   known?: boolean;
 }
@@ -78,6 +79,10 @@ export interface Protocol {
   'term-count': { fields: { count: number }; reply: void };
   /** A card's Mark as known (or its undoing): saved in the settings, which every page then gets. */
   'set-known': { fields: { id: string; known: boolean }; reply: boolean };
+  /** Background -> every page: the reader's own terms changed; match the page again. */
+  'my-glossary-changed': { fields: object; reply: void };
+  /** "Add to my glossary" for a selection: open the options page's form with the text in it. */
+  'add-to-my-glossary': { fields: { text: string }; reply: boolean };
   /** A glossary card was opened: the history counts it (when on), with the sender's address if asked. */
   'record-lookup': { fields: { id: string }; reply: boolean };
   /** Highlighting on this page is off (or on again after being off): the toolbar icon shows it. */

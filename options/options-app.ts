@@ -1,6 +1,6 @@
 /**
- * Options app: highlighting mode and style, badge, the site list, known terms, history, study
- * exports, and settings export/import; each change is saved at once (the site list on "Save"), saying what was ignored,
+ * Options app: highlighting mode and style, badge, the site list, known terms, your own terms and
+ * notes, history, study exports, and settings export/import; each change is saved at once (the site list on "Save"), saying what was ignored,
  * and an import applies completely or not at all. Cost: a small form; one storage write per change.
  * Must never: lose the user's settings on a bad import or a bad line in the site list.
  */
@@ -13,6 +13,7 @@ import type { DisplayEntry } from '../glossary/display-types';
 import { sortedHistory, type HistoryRow } from '../learning/history-store';
 import { ankiNotes, entriesCsv } from '../learning/study-exports';
 import { exportSettings, parseSettingsFile } from '../settings/settings-file';
+import { bundledForms, checkUserTerm, type BundledForms, type MyGlossary, type UserTerm } from '../settings/my-glossary';
 
 export interface OptionsDeps {
   doc: Document;
@@ -21,6 +22,15 @@ export interface OptionsDeps {
   saveSettings(s: Settings): Promise<Settings>;
   download(filename: string, text: string, type: string): void;
   history: { load(): Promise<HistoryRow[]>; clear(): Promise<void> };
+  /** The reader's own terms and notes (settings/my-glossary.ts). */
+  mine: {
+    load(): Promise<MyGlossary>;
+    update(change: (g: MyGlossary) => MyGlossary | string): Promise<{ ok: true; value: MyGlossary } | { ok: false; reason: string }>;
+  };
+  /** An import: the settings and the reader's glossary in one write. */
+  saveImport(settings: Settings, mine: MyGlossary): Promise<Settings>;
+  /** "Add to my glossary" on a selection: the term to put in the form. */
+  initialAdd?: string;
   /** The glossary (names of known terms; an import naming an unknown entry is refused). */
   entries(): Promise<DisplayEntry[]>;
 }
@@ -31,14 +41,22 @@ export class OptionsApp {
   private message!: HTMLElement;
   private names = new Map<string, string>();
   private entries: DisplayEntry[] = [];
+  private mine: MyGlossary = { userTerms: [], notes: {} };
+  private bundled: BundledForms = new Map();
+  /** The user term being edited (its index), or null while adding. */
+  private editing: number | null = null;
+  private addText: string | undefined;
 
   constructor(private readonly d: OptionsDeps) {}
 
   async mount(root: HTMLElement): Promise<void> {
     this.root = root;
-    const [settings, entries] = await Promise.all([this.d.loadSettings(), this.d.entries().catch(() => [])]);
+    const [settings, entries, mine] = await Promise.all([this.d.loadSettings(), this.d.entries().catch(() => []), this.d.mine.load()]);
     this.settings = settings;
     this.entries = entries;
+    this.mine = mine;
+    this.bundled = bundledForms(entries);
+    this.addText = this.d.initialAdd;
     this.names = new Map(entries.map((e) => [e.id, e.term]));
     this.render();
   }
@@ -90,7 +108,7 @@ export class OptionsApp {
 
     const exportBtn = h(doc, 'button', { type: 'button', id: 'export' }, t('optionsExport'));
     exportBtn.addEventListener('click', () =>
-      this.d.download('alignment-glossary-settings.json', exportSettings(this.settings), 'application/json'),
+      this.d.download('alignment-glossary-settings.json', exportSettings(this.settings, this.mine), 'application/json'),
     );
     const button = (id: string, label: string, onClick: () => void) => {
       const b = h(doc, 'button', { type: 'button', id }, label);
@@ -195,6 +213,7 @@ export class OptionsApp {
         ),
         knownList,
       ),
+      this.yourTermsSection(),
       h(
         doc,
         'section',
@@ -266,13 +285,196 @@ export class OptionsApp {
     const f = input.files?.[0];
     input.value = '';
     if (!f) return;
-    const context = { current: this.settings, isEntryId: (id: string) => this.names.has(id) };
+    const context = {
+      current: this.settings,
+      currentMine: this.mine,
+      bundled: this.bundled,
+      isEntryId: (id: string) => this.names.has(id),
+    };
     const result =
       f.size > 5_000_000 ? { ok: false as const, reason: 'it is larger than 5 MB.' } : parseSettingsFile(await f.text(), context);
     if (!result.ok) {
       this.say(this.d.t('optionsImportFailed', f.name, result.reason), 'error');
       return;
     }
-    await this.save(result.settings, this.d.t('optionsImported'));
+    try {
+      this.settings = await this.d.saveImport(result.settings, result.mine);
+    } catch (err) {
+      this.say(this.d.t('optionsImportFailed', f.name, `the browser refused to store it (${(err as Error).message}).`), 'error');
+      return;
+    }
+    this.mine = result.mine;
+    this.render();
+    this.say(this.d.t('optionsImported'), 'ok');
+  }
+
+  /** "Your terms": the form (add, or edit one), the list with Edit and Delete, and the notes on glossary entries. */
+  private yourTermsSection(): HTMLElement {
+    const { doc, t } = this.d;
+    const editing = this.editing === null ? null : (this.mine.userTerms[this.editing] ?? null);
+    const field = (id: string, label: string, input: HTMLInputElement | HTMLTextAreaElement, help?: string) =>
+      h(
+        doc,
+        'div',
+        { class: 'field' },
+        h(doc, 'label', { for: id }, label),
+        input,
+        help ? h(doc, 'span', { class: 'help', id: `${id}-help` }, help) : null,
+      );
+    const term = h(doc, 'input', { type: 'text', id: 'ut-term', maxlength: '100', required: true, autocomplete: 'off' });
+    const aliases = h(doc, 'input', { type: 'text', id: 'ut-aliases', autocomplete: 'off', 'aria-describedby': 'ut-aliases-help' });
+    const definition = h(doc, 'textarea', { id: 'ut-definition', rows: '3', maxlength: '1000', required: true });
+    const source = h(doc, 'input', { type: 'url', id: 'ut-source', placeholder: 'https://', autocomplete: 'off' });
+    const note = h(doc, 'textarea', { id: 'ut-note', rows: '2', maxlength: '1000' });
+    const from: UserTerm | null = editing;
+    term.value = from?.term ?? this.addText ?? '';
+    aliases.value = (from?.aliases ?? []).join(', ');
+    definition.value = from?.definition ?? '';
+    source.value = from?.source ?? '';
+    note.value = from?.note ?? '';
+    const submit = h(doc, 'button', { type: 'submit', id: 'ut-save' }, t(editing ? 'optionsSaveTerm' : 'optionsAddTerm'));
+    const cancel = editing ? h(doc, 'button', { type: 'button', id: 'ut-cancel' }, t('optionsCancel')) : null;
+    cancel?.addEventListener('click', () => {
+      this.editing = null;
+      this.render();
+    });
+    const form = h(
+      doc,
+      'form',
+      { id: 'user-term-form', 'aria-label': t(editing ? 'optionsEditTerm' : 'optionsAddTerm') },
+      field('ut-term', t('optionsTermLabel'), term),
+      field('ut-aliases', t('optionsAliasesLabel'), aliases, t('optionsAliasesHelp')),
+      field('ut-definition', t('optionsDefinitionLabel'), definition),
+      field('ut-source', t('optionsSourceLabel'), source),
+      field('ut-note', t('optionsNoteLabel'), note),
+      h(doc, 'div', { class: 'actions' }, submit, cancel),
+    );
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const raw = {
+        term: term.value,
+        aliases: aliases.value
+          .split(',')
+          .map((a) => a.trim())
+          .filter(Boolean),
+        definition: definition.value,
+        source: source.value,
+        note: note.value,
+      };
+      void this.saveUserTerm(raw, this.editing);
+    });
+    // Opened from "Add to my glossary": the term is in; the definition is what is left to write.
+    if (this.addText && !editing) queueMicrotask(() => definition.focus());
+
+    const list = this.mine.userTerms.length
+      ? h(
+          doc,
+          'ul',
+          { class: 'known-terms', id: 'user-terms' },
+          ...this.mine.userTerms.map((u, i) => {
+            const edit = h(
+              doc,
+              'button',
+              { type: 'button', class: 'unmark', 'aria-label': t('optionsEditNamed', u.term) },
+              t('optionsEdit'),
+            );
+            edit.addEventListener('click', () => {
+              this.editing = i;
+              this.addText = undefined;
+              this.render();
+              doc.getElementById('ut-term')?.focus();
+            });
+            const del = h(
+              doc,
+              'button',
+              { type: 'button', class: 'unmark', 'aria-label': t('optionsDeleteNamed', u.term) },
+              t('optionsDelete'),
+            );
+            del.addEventListener(
+              'click',
+              () =>
+                void this.changeMine((g) => ({ ...g, userTerms: g.userTerms.filter((_, k) => k !== i) }), t('optionsTermDeleted', u.term)),
+            );
+            return h(
+              doc,
+              'li',
+              { 'data-term': u.term },
+              h(doc, 'span', { class: 'known-name' }, u.term),
+              h(doc, 'span', { class: 'row-actions' }, edit, del),
+            );
+          }),
+        )
+      : h(doc, 'p', { class: 'help', id: 'user-terms' }, t('optionsNoTerms'));
+
+    const notes = Object.entries(this.mine.notes);
+    const notesList = notes.length
+      ? h(
+          doc,
+          'ul',
+          { class: 'notes', id: 'your-notes' },
+          ...notes.map(([id, text]) => {
+            const name = headingCase(this.names.get(id) ?? id);
+            const del = h(
+              doc,
+              'button',
+              { type: 'button', class: 'unmark', 'aria-label': t('optionsDeleteNoteNamed', name) },
+              t('optionsDelete'),
+            );
+            del.addEventListener(
+              'click',
+              () =>
+                void this.changeMine(
+                  (g) => {
+                    const { [id]: _gone, ...rest } = g.notes;
+                    return { ...g, notes: rest };
+                  },
+                  t('optionsNoteDeleted', name),
+                ),
+            );
+            return h(doc, 'li', {}, h(doc, 'span', { class: 'known-name' }, h(doc, 'strong', {}, name), ` ${text}`), del);
+          }),
+        )
+      : h(doc, 'p', { class: 'help', id: 'your-notes' }, t('optionsNoNotes'));
+
+    return h(
+      doc,
+      'section',
+      { 'aria-labelledby': 'h-your-terms', id: 'your-terms' },
+      h(doc, 'h2', { id: 'h-your-terms' }, t('optionsYourTerms')),
+      h(doc, 'p', { class: 'help' }, t('optionsYourTermsHelp')),
+      form,
+      list,
+      h(doc, 'h3', {}, t('optionsYourNotes')),
+      notesList,
+    );
+  }
+
+  private async saveUserTerm(raw: unknown, index: number | null): Promise<void> {
+    const { t } = this.d;
+    const result = await this.d.mine.update((g) => {
+      const others = g.userTerms.filter((_, k) => k !== index);
+      const term = checkUserTerm(raw, this.bundled, others);
+      if (typeof term === 'string') return term;
+      const userTerms = g.userTerms.slice();
+      if (index === null) userTerms.push(term);
+      else userTerms[index] = term;
+      return { ...g, userTerms };
+    });
+    if (!result.ok) return this.say(t('optionsTermRefused', result.reason), 'error');
+    const name = (raw as { term: string }).term.trim();
+    this.mine = result.value;
+    this.editing = null;
+    this.addText = undefined;
+    this.render();
+    this.say(t(index === null ? 'optionsTermAdded' : 'optionsTermSaved', name), 'ok');
+  }
+
+  private async changeMine(change: (g: MyGlossary) => MyGlossary, done: string): Promise<void> {
+    const result = await this.d.mine.update(change);
+    if (!result.ok) return this.say(this.d.t('optionsTermRefused', result.reason), 'error');
+    this.mine = result.value;
+    this.editing = null;
+    this.render();
+    this.say(done, 'ok');
   }
 }

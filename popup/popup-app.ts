@@ -23,6 +23,7 @@ import { arxivHtmlUrl, isPdfPage } from '../pdf/pdf-url';
 import { historyView } from '../components/history-view';
 import { sortedHistory, type HistoryOrder, type HistoryRow } from '../learning/history-store';
 import { ankiNotes, entriesCsv, readingPrep } from '../learning/study-exports';
+import type { MyGlossary } from '../settings/my-glossary';
 
 export interface PopupDeps {
   doc: Document;
@@ -47,6 +48,11 @@ export interface PopupDeps {
     load(): Promise<HistoryRow[]>;
     clear(): Promise<void>;
     record(lookup: { id: string; term: string }): Promise<unknown>;
+  };
+  /** The reader's notes on entries (settings/my-glossary.ts). */
+  mine: {
+    load(): Promise<MyGlossary>;
+    update(change: (g: MyGlossary) => MyGlossary | string): Promise<{ ok: true; value: MyGlossary } | { ok: false; reason: string }>;
   };
   /** Save a file the reader asked for (a local download). */
   download(filename: string, text: string, type: string): void;
@@ -79,6 +85,7 @@ export class PopupApp {
   private view: 'main' | 'history' = 'main';
   private historyRows: HistoryRow[] = [];
   private historyOrder: HistoryOrder = 'recent';
+  private notes: Record<string, string> = {};
 
   constructor(private readonly d: PopupDeps) {}
 
@@ -154,8 +161,14 @@ export class PopupApp {
   }
 
   private async loadTab(): Promise<void> {
-    const [settings, url, kind] = await Promise.all([this.d.loadSettings(), this.d.getPageUrl(), this.d.getPageKind()]);
+    const [settings, url, kind, mine] = await Promise.all([
+      this.d.loadSettings(),
+      this.d.getPageUrl(),
+      this.d.getPageKind(),
+      this.d.mine.load(),
+    ]);
     this.settings = settings;
+    this.notes = mine.notes;
     this.pageUrl = url;
     this.site = url ? await this.d.siteKeyFor(url) : null;
     this.renderFooter();
@@ -274,6 +287,19 @@ export class PopupApp {
         },
         onBack: () => this.back(),
         known: this.settings?.knownTerms.includes(entries[this.entry]!.id) ?? false,
+        note: this.notes[entries[this.entry]!.id],
+        onNote: (text) => {
+          const id = entries[this.entry!]!.id;
+          void this.d.mine
+            .update((g) => {
+              const { [id]: _old, ...rest } = g.notes;
+              return { ...g, notes: text.trim() ? { ...rest, [id]: text.trim().slice(0, 1000) } : rest };
+            })
+            .then((r) => {
+              if (r.ok) this.notes = r.value.notes;
+              this.status.textContent = r.ok ? this.d.t('noteSaved') : this.d.t('optionsTermRefused', r.reason);
+            });
+        },
         onKnown: (known) => {
           const id = entries[this.entry!]!.id;
           void this.d.updateSettings((s) => ({ knownTerms: withKnown(s.knownTerms, id, known) })).then((s) => (this.settings = s));

@@ -1,26 +1,30 @@
 /**
  * Settings file: export to, and import from, a small versioned JSON file the user keeps; an import
  * applies completely or, in one sentence, says what is wrong and changes nothing. Version 2 keeps
- * the known terms beside the settings; version-1 files still import (known terms unchanged).
+ * the known terms, the reader's own terms and notes beside the settings; version-1 files still
+ * import (and leave those as they are).
  * Cost: one JSON parse. Must never: apply part of a bad file, or accept a newer format.
  */
 import { MAX_KNOWN, sanitizeSettings, type Settings } from './settings';
+import { checkNotes, checkUserTerm, MAX_USER_TERMS, type BundledForms, type MyGlossary, type UserTerm } from './my-glossary';
 
 export const FILE_FORMAT = 'alignment-glossary-settings';
 export const FILE_VERSION = 2;
 
-export function exportSettings(settings: Settings): string {
+export function exportSettings(settings: Settings, mine: MyGlossary): string {
   const { knownTerms, ...rest } = settings;
-  return (
-    JSON.stringify({ format: FILE_FORMAT, version: FILE_VERSION, settings: rest, knownTerms, userTerms: [], notes: {} }, null, 2) + '\n'
-  );
+  const doc = { format: FILE_FORMAT, version: FILE_VERSION, settings: rest, knownTerms, userTerms: mine.userTerms, notes: mine.notes };
+  return JSON.stringify(doc, null, 2) + '\n';
 }
 
-export type ImportResult = { ok: true; settings: Settings } | { ok: false; reason: string };
+export type ImportResult = { ok: true; settings: Settings; mine: MyGlossary } | { ok: false; reason: string };
 
 export interface ImportContext {
-  /** The settings now: a version-1 file keeps their known terms. */
+  /** The settings and the reader's glossary now: a version-1 file keeps the known terms and the glossary. */
   current: Settings;
+  currentMine: MyGlossary;
+  /** The bundled glossary's forms: a user term may not take one. */
+  bundled: BundledForms;
   /** Whether an id names a glossary entry (a file naming an unknown one is refused). */
   isEntryId(id: string): boolean;
 }
@@ -52,18 +56,24 @@ export function parseSettingsFile(text: string, ctx: ImportContext): ImportResul
   const { knownTerms: _inside, ...settingsPart } = d.settings as Record<string, unknown>;
   const { settings, problems } = sanitizeSettings(settingsPart);
   if (problems.length) return { ok: false, reason: `${problems.join('; ')}.` };
-  if (d.version === 1) return { ok: true, settings: { ...settings, knownTerms: ctx.current.knownTerms } };
+  if (d.version === 1) return { ok: true, settings: { ...settings, knownTerms: ctx.current.knownTerms }, mine: ctx.currentMine };
 
   const known = d.knownTerms ?? [];
   if (!Array.isArray(known)) return { ok: false, reason: 'its "knownTerms" is not a list of entry ids.' };
   if (known.length > MAX_KNOWN) return { ok: false, reason: `it lists ${known.length} known terms; at most ${MAX_KNOWN} are kept.` };
   const bad = known.find((id) => typeof id !== 'string' || !ctx.isEntryId(id));
   if (bad !== undefined) return { ok: false, reason: `"knownTerms" names ${JSON.stringify(bad)}, which is not an entry of this glossary.` };
-  for (const field of ['userTerms', 'notes'] as const) {
-    const v = d[field];
-    const empty =
-      v === undefined || (Array.isArray(v) ? v.length === 0 : typeof v === 'object' && v !== null && Object.keys(v).length === 0);
-    if (!empty) return { ok: false, reason: `its "${field}" cannot be imported by this version of the extension yet.` };
+  const rawTerms = d.userTerms ?? [];
+  if (!Array.isArray(rawTerms)) return { ok: false, reason: 'its "userTerms" is not a list.' };
+  if (rawTerms.length > MAX_USER_TERMS)
+    return { ok: false, reason: `it has ${rawTerms.length} terms of your own; at most ${MAX_USER_TERMS} are kept.` };
+  const userTerms: UserTerm[] = [];
+  for (const [i, raw] of rawTerms.entries()) {
+    const t = checkUserTerm(raw, ctx.bundled, userTerms);
+    if (typeof t === 'string') return { ok: false, reason: `its term number ${i + 1} cannot be added: ${t}.` };
+    userTerms.push(t);
   }
-  return { ok: true, settings: { ...settings, knownTerms: [...new Set(known as string[])] } };
+  const notes = checkNotes(d.notes, ctx.isEntryId);
+  if (typeof notes === 'string') return { ok: false, reason: `${notes}.` };
+  return { ok: true, settings: { ...settings, knownTerms: [...new Set(known as string[])] }, mine: { userTerms, notes } };
 }

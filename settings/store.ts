@@ -7,6 +7,7 @@
 import { storage } from 'wxt/utils/storage';
 import { SETTINGS_VERSION, repairedSettings as repaired, sanitizeSettings, withKnown, type Settings } from './settings';
 import { migrations } from './migrations';
+import { myGlossaryItem, type MyGlossary } from './my-glossary';
 
 /**
  * The key the settings live under in local storage. Pages never read it: they get the settings,
@@ -32,6 +33,19 @@ export async function loadSettings(): Promise<Settings> {
 export async function saveSettings(settings: Settings): Promise<Settings> {
   const clean = sanitizeSettings(settings).settings;
   await item.setValue(clean);
+  return clean;
+}
+
+/**
+ * An imported file: the settings and the reader's glossary in one storage write, so a refused
+ * write (the quota) leaves both as they were.
+ */
+export async function saveImport(settings: Settings, mine: MyGlossary): Promise<Settings> {
+  const clean = sanitizeSettings(settings).settings;
+  await storage.setItems([
+    { item, value: clean },
+    { item: myGlossaryItem, value: mine },
+  ]);
   return clean;
 }
 

@@ -6,7 +6,8 @@
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '@/options/options-app';
 import { t } from '@/messaging/i18n';
-import { loadSettings, saveSettings } from '@/settings/store';
+import { loadSettings, saveImport, saveSettings } from '@/settings/store';
+import { loadMyGlossary, updateMyGlossary } from '@/settings/my-glossary';
 import { loadEntries } from '@/glossary/entries-file';
 import { downloadText } from '@/components/download';
 import { clearHistory, loadHistory } from '@/learning/history-store';
@@ -23,4 +24,7 @@ void new OptionsApp({
   // A blob URL is local: nothing leaves the machine.
   download: (filename, text, type) => downloadText(document, filename, text, type),
   history: { load: loadHistory, clear: clearHistory },
+  mine: { load: loadMyGlossary, update: updateMyGlossary },
+  saveImport,
+  initialAdd: new URLSearchParams(location.search).get('add') ?? undefined,
 }).mount(document.getElementById('app')!);

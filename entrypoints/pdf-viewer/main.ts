@@ -21,6 +21,9 @@ import { fileFromViewerSearch } from '@/pdf/pdf-url';
 import { ViewerApp } from '@/pdf/viewer-app';
 import { isURLEnabled } from '@/settings/is-url-enabled';
 import { loadSettings, markKnown, watchSettings } from '@/settings/store';
+import { loadMyGlossary, myGlossaryItem, userTermId } from '@/settings/my-glossary';
+import { compileUserTerms } from '@/matching/user-matches';
+import type { CompiledMatcher } from '@/matching/compiled';
 import type { Settings } from '@/settings/settings';
 import type { PageTermsReport } from '@/messaging/contract';
 import '@/entrypoints/highlight.css';
@@ -34,9 +37,18 @@ const myTabId: number | null = (await browser.tabs.getCurrent().catch(() => unde
 
 const send = typedSend((message) => browser.runtime.sendMessage(message));
 
+// The reader's own terms, matched here too; the page is matched again when they change.
+let userMatcher: CompiledMatcher | null = null;
+const readMine = () =>
+  loadMyGlossary().then((g) => {
+    userMatcher = compileUserTerms(g.userTerms.map((u) => ({ id: userTermId(u.term), term: u.term, aliases: u.aliases })));
+  });
+const mineRead = readMine();
+myGlossaryItem.watch(() => void readMine().then(() => page.refresh()));
+
 const page = new GlossaryPage(document, {
   // An extension page: the matcher runs here, on the viewer's own thread.
-  source: localMatchSource(matcher),
+  source: localMatchSource(matcher, () => userMatcher),
   loadEntry: (index) => send({ type: 'get-card-entry', index }),
   // An extension page may simply import the tooltip UI (content scripts have it injected).
   loadTooltip: async () => (doc, entries, actions) => new GlossaryTooltip(doc, entries, `${tippyCss}\n${tooltipCss}`, actions),
@@ -52,7 +64,7 @@ const app = new ViewerApp({
   t,
   workerSrc,
   firefox: import.meta.env.FIREFOX,
-  onReady: () => void loadSettings().then(apply),
+  onReady: () => void Promise.all([loadSettings(), mineRead]).then(([s]) => apply(s)),
   // The message is scanned like any page: the popup then reports no terms rather than "off".
   onFailed: () => void page.start(),
 });

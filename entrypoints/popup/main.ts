@@ -12,6 +12,7 @@ import { t } from '@/messaging/i18n';
 import { loadSettings, updateSettings } from '@/settings/store';
 import { clearHistory, loadHistory, recordLookup } from '@/learning/history-store';
 import { downloadText } from '@/components/download';
+import { loadMyGlossary, updateMyGlossary } from '@/settings/my-glossary';
 
 // Read while the rest of the popup is set up (the app asks for it again and gets the same read).
 void loadEntries().catch(() => {});
@@ -47,5 +48,6 @@ new PopupApp({
   close: () => (asPage ? undefined : window.close()),
   initialQuery: params.get('q') ?? undefined,
   history: { load: loadHistory, clear: clearHistory, record: recordLookup },
+  mine: { load: loadMyGlossary, update: updateMyGlossary },
   download: (filename, text, type) => downloadText(document, filename, text, type),
 }).mount(document.getElementById('app')!);

@@ -14,6 +14,12 @@ export class EntryCache {
 
   constructor(private readonly fetchEntry: FetchEntry) {}
 
+  /** Forget every card (the reader's own terms or notes changed). */
+  clear(): void {
+    this.done.clear();
+    this.pending.clear();
+  }
+
   get(index: number): CardEntry | undefined {
     return this.done.get(index);
   }

@@ -213,6 +213,14 @@ export class GlossaryPage {
     this.options.onTermCount?.(0);
   }
 
+  /** Match the page again from the start (the reader's own terms changed): cards are read anew. */
+  refresh(): Promise<void> {
+    if (!this.enabled) return Promise.resolve();
+    this.stop();
+    this.entries.clear();
+    return this.start();
+  }
+
   setMode(mode: PaintMode): void {
     this.index.mode = mode;
     if (!this.enabled) return;

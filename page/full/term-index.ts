@@ -6,7 +6,7 @@
  */
 import { TopicGate } from '../../matching/topic-gate';
 import type { PageTerm } from '../../messaging/contract';
-import { isPageEntry } from '../../matching/page-entry';
+import { isPageEntry, isUserEntry } from '../../matching/page-entry';
 
 /**
  * One occurrence of a glossary term. The live Range is created on first use (painting, hover):
@@ -81,8 +81,8 @@ export class TermIndex {
       this.pendingGated.push(match);
       return;
     }
-    // A page's own definitions say nothing of whether it is about AI.
-    if (!gated && !match.chrome && !isPageEntry(match.entry)) this.gate.addEntry(match.entry);
+    // A page's own definitions, and the reader's own terms, say nothing of whether it is about AI.
+    if (!gated && !match.chrome && !isPageEntry(match.entry) && !isUserEntry(match.entry)) this.gate.addEntry(match.entry);
     this.confirm(match);
   }
 
@@ -215,7 +215,7 @@ export class TermIndex {
         term: this.terms[entry]!,
         count: s.matches.length,
         forms: [...s.forms],
-        ...(isPageEntry(entry) ? { source: 'page' as const } : {}),
+        ...(isPageEntry(entry) ? { source: 'page' as const } : isUserEntry(entry) ? { source: 'user' as const } : {}),
         known: this.isKnown(entry),
       }));
   }

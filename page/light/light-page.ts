@@ -79,6 +79,14 @@ export class LightPage {
     this.scanMs = 0;
   }
 
+  /** Look at the page again from the start (the reader's own terms changed). */
+  refresh(): Promise<void> {
+    if (this.full) return this.full.refresh();
+    if (!this.enabled) return Promise.resolve();
+    this.stop();
+    return this.start();
+  }
+
   setMode(mode: PaintMode): void {
     this.mode = mode;
     this.full?.setMode(mode);

@@ -9,9 +9,11 @@ import { matchSnapshot } from '../../matching/match-snapshot';
 import { snapshotTexts } from '../../matching/snapshot-wire';
 import { PAGE_BASE } from '../../matching/page-entry';
 import { DefinedHere } from './defined-here';
+import { withUserMatches } from '../../matching/user-matches';
 import { keptPerText, learner, perText, type MatchSource } from './match-source';
 
-export function localMatchSource(m: CompiledMatcher): MatchSource {
+/** `user`: the reader's own terms as a matcher, when they have any (matching/user-matches.ts). */
+export function localMatchSource(m: CompiledMatcher, user: () => CompiledMatcher | null = () => null): MatchSource {
   // Copies: page terms are added to this page's lists, never to the shared matcher's.
   const ids = [...m.ids];
   const terms = [...m.terms];
@@ -22,13 +24,14 @@ export function localMatchSource(m: CompiledMatcher): MatchSource {
     terms,
     defined,
     match: (texts) => {
-      const reply = matchTexts(m, texts, defined.context());
+      const reply = withUserMatches(matchTexts(m, texts, defined.context()), texts, user());
       defined.learn(reply);
       learn(reply.names);
       return Promise.resolve(keptPerText(texts.length, reply.matches, defined));
     },
     matchSnapshot: (segments, marks, shown) => {
-      const reply = matchSnapshot(m, { ...snapshotTexts(segments, marks), ...defined.context() });
+      const wire = snapshotTexts(segments, marks);
+      const reply = withUserMatches(matchSnapshot(m, { ...wire, ...defined.context() }), wire.texts, user());
       defined.learn(reply, shown);
       learn(reply.names);
       return Promise.resolve({

@@ -168,7 +168,7 @@ export class GlossaryTooltip implements Tooltip {
   private render(entry: CardEntry): void {
     this.current = entry.index;
     this.currentEntry = entry;
-    if (!entry.page) this.actions?.opened?.(entry.id);
+    if (!entry.page && !entry.user) this.actions?.opened?.(entry.id);
     const card = tooltipCard(this.doc, entry, {
       onNavigate: (i) => void this.navigate(i),
       onBack: this.history.length ? () => void this.back() : undefined,
@@ -176,7 +176,7 @@ export class GlossaryTooltip implements Tooltip {
       onGoToDefinition: this.actions && (entry.page || entry.pageNote) ? () => void this.actions!.goToDefinition(entry.id) : undefined,
       expanded: this.expanded,
       known: this.actions?.isKnown?.(entry.id) ?? false,
-      onKnown: this.actions?.setKnown && !entry.page ? (known) => this.actions!.setKnown!(entry.id, known) : undefined,
+      onKnown: this.actions?.setKnown && !entry.page && !entry.user ? (known) => this.actions!.setKnown!(entry.id, known) : undefined,
     });
     const tip = this.ensureTip();
     tip.setContent(card);

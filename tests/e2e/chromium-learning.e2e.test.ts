@@ -4,13 +4,16 @@
  * leaves it out, the options page lists it with Unmark, "hide" takes it off the page, and a
  * version-2 settings file brings known terms in while a bad one is refused whole. History: a hover
  * and a popup entry are recorded, without addresses unless asked. Exports: CSV, Anki, reading prep.
+ * Your terms: added in the options form or from "Add to my glossary", found on pages as
+ * `source: 'user'` with a "Your term" card; one that takes a glossary form is refused; a note on a
+ * bundled entry shows on its card.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, pageTerms, tabIdOf, type ChromiumSession } from '../../harness/chromium';
+import { evaluateInContentWorld, launchChromium, pageTerms, tabIdOf, type ChromiumSession } from '../../harness/chromium';
 import { CHROME_BUILD, requireBuild } from '../../harness/paths';
 import { HIGHLIGHT_PREFIX, tooltipTextScript } from '../../harness/page-probe';
 import { serve, type StaticServer } from '../../harness/serve';
@@ -282,6 +285,131 @@ describe('Chromium: study exports', () => {
     ).toEqual(['id', 'reward-hacking']);
     expect(await axeViolations(options)).toEqual([]);
     await options.close();
+    await popup.close();
+    await page.close();
+  });
+});
+
+/** The options page's "Your terms" form, filled and sent. */
+async function addTerm(options: Page, t: { term?: string; aliases?: string; definition: string; source?: string }) {
+  if (t.term !== undefined) await options.fill('#ut-term', t.term);
+  if (t.aliases !== undefined) await options.fill('#ut-aliases', t.aliases);
+  await options.fill('#ut-definition', t.definition);
+  if (t.source !== undefined) await options.fill('#ut-source', t.source);
+  await options.locator('#ut-save').click();
+}
+
+const userTerms = async (page: Page) =>
+  (await pageTerms(session, page)).terms.filter((t) => t.source === 'user').map((t) => [t.id, t.term, t.count, [...t.forms].sort()]);
+
+describe('Chromium: your own terms', () => {
+  it('a term added in the options form is found on open pages as source "user", with a "Your term" card; edit and delete follow', async () => {
+    const page = await open();
+    expect(await userTerms(page)).toEqual([]);
+    const options = await session.context.newPage();
+    options.setDefaultTimeout(15_000);
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await addTerm(options, {
+      term: 'probe drift',
+      aliases: 'PD, probe-drift',
+      definition: 'When a linear probe stops tracking its feature as the model is trained further.',
+      source: 'https://example.org/probe-drift',
+    });
+    await expect.poll(() => options.locator('#message').textContent()).toMatch(/probe drift added/);
+    await expect.poll(() => userTerms(page)).toEqual([['user:probe-drift', 'probe drift', 1, ['probe drift']]]);
+    const card = await hoverCard(page, 'probe drift');
+    expect(card).toContain('Your term');
+    expect(card).toContain('When a linear probe stops tracking its feature');
+    expect(card).toContain('example.org/probe-drift');
+    await page.mouse.move(5, 5);
+
+    // A term that is already a glossary form is refused, naming the entry; nothing changes.
+    await addTerm(options, { term: 'RLHF', definition: 'mine' });
+    await expect
+      .poll(() => options.locator('#message').textContent())
+      .toMatch(/Not saved: "RLHF" is already a form of the glossary entry "reinforcement learning from human feedback"/);
+    expect(await options.locator('#message').getAttribute('role')).toBe('alert');
+    expect(await options.locator('#user-terms li').count()).toBe(1);
+
+    await options.getByRole('button', { name: 'Edit probe drift' }).click();
+    expect(await options.inputValue('#ut-definition')).toMatch(/^When a linear probe/);
+    await addTerm(options, { term: 'probe decay', aliases: '', definition: 'Renamed.' });
+    await expect.poll(() => userTerms(page)).toEqual([]);
+    await options.getByRole('button', { name: 'Delete probe decay' }).click();
+    await expect.poll(() => options.locator('#user-terms li').count()).toBe(0);
+    await options.close();
+    await page.close();
+  });
+
+  it('"Add to my glossary" on a selection opens the form with the term in it; once saved, the page finds it', async () => {
+    const page = await open();
+    const opened = session.context.waitForEvent('page');
+    // The context menu's path, driven through its message.
+    await evaluateInContentWorld(
+      session,
+      page,
+      `chrome.runtime.sendMessage({ type: 'add-to-my-glossary', text: '  critique\\n laundering ' })`,
+    );
+    const options = await opened;
+    options.setDefaultTimeout(15_000);
+    await options.waitForLoadState();
+    expect(options.url()).toMatch(/options\.html\?add=critique\+laundering#your-terms$/);
+    await expect.poll(() => options.inputValue('#ut-term')).toBe('critique laundering');
+    expect(await options.evaluate(() => document.activeElement?.id)).toBe('ut-definition');
+    await addTerm(options, { definition: 'Passing a weak critique through a stronger model so that it reads as sound.' });
+    await expect.poll(() => userTerms(page)).toEqual([['user:critique-laundering', 'critique laundering', 1, ['critique laundering']]]);
+    expect(await axeViolations(options)).toEqual([]);
+    await options.close();
+    await page.close();
+  });
+
+  it('a version-2 file brings its own terms and notes; one with a broken user term is refused whole', async () => {
+    const page = await open();
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const file = (name: string, doc: object) => {
+      const p = join(dir, name);
+      writeFileSync(p, JSON.stringify(doc));
+      return p;
+    };
+    const v2 = { format: 'alignment-glossary-settings', version: 2, settings: {}, knownTerms: [] };
+    await options.locator('#import-file').setInputFiles(
+      file('terms.json', {
+        ...v2,
+        userTerms: [{ term: 'probe drift', definition: 'A probe that drifts.' }],
+        notes: { 'mesa-optimizer': 'See Hubinger et al.' },
+      }),
+    );
+    await expect.poll(() => options.locator('#message').textContent()).toMatch(/imported/);
+    await expect.poll(() => userTerms(page)).toEqual([['user:probe-drift', 'probe drift', 1, ['probe drift']]]);
+    expect(await hoverCard(page, 'mesa-optimizer')).toContain('Your note: See Hubinger et al.');
+
+    await options.locator('#import-file').setInputFiles(
+      file('broken.json', {
+        ...v2,
+        settings: { mode: 'all' },
+        userTerms: [{ term: 'critique laundering', definition: 'ok' }, { term: 'no definition' }],
+      }),
+    );
+    await expect
+      .poll(() => options.locator('#message').textContent())
+      .toMatch(/Could not import broken\.json: its term number 2 cannot be added: "no definition" has no definition/);
+    expect(await userTerms(page)).toEqual([['user:probe-drift', 'probe drift', 1, ['probe drift']]]);
+    expect((await session.serviceWorker.evaluate(() => chrome.storage.local.get('settings'))).settings).toMatchObject({ mode: 'first' });
+    await options.close();
+    await page.close();
+  });
+
+  it('a note written in the popup shows on the entry’s card', async () => {
+    const page = await open();
+    const popup = await openPopup(page);
+    await popup.fill('#search', 'corrigibility');
+    await popup.keyboard.press('Enter');
+    await popup.locator('details.your-note summary').click();
+    await popup.fill('#note-text', 'Soares et al. 2015 is the place to start.');
+    await popup.locator('#save-note').click();
+    await expect.poll(() => popup.locator('[role=status]').last().textContent()).toMatch(/Note saved/);
+    expect(await hoverCard(page, 'Corrigibility')).toContain('Your note: Soares et al. 2015 is the place to start.');
     await popup.close();
     await page.close();
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../settings/settings';
 import { exportSettings, parseSettingsFile, type ImportContext } from '../../settings/settings-file';
+import { bundledForms, type MyGlossary } from '../../settings/my-glossary';
 
 const mine = {
   ...DEFAULT_SETTINGS,
@@ -9,18 +10,37 @@ const mine = {
   knownTerms: ['rlhf', 'mesa-optimizer'],
 };
 const ids = new Set(['rlhf', 'mesa-optimizer', 'corrigibility']);
-const ctx: ImportContext = { current: { ...DEFAULT_SETTINGS, knownTerms: ['corrigibility'] }, isEntryId: (id) => ids.has(id) };
+const myOwn: MyGlossary = {
+  userTerms: [
+    {
+      term: 'probe drift',
+      aliases: ['PD'],
+      definition: 'When a linear probe stops tracking its feature after fine-tuning.',
+      source: 'https://example.org/pd',
+    },
+  ],
+  notes: { rlhf: 'Compare with DPO.' },
+};
+const ctx: ImportContext = {
+  current: { ...DEFAULT_SETTINGS, knownTerms: ['corrigibility'] },
+  currentMine: { userTerms: [], notes: { corrigibility: 'kept' } },
+  bundled: bundledForms([
+    { term: 'reinforcement learning from human feedback', aliases: ['RLHF'], gatedAliases: [] },
+    { term: 'mesa-optimizer', aliases: ['mesa optimiser'], gatedAliases: [] },
+  ]),
+  isEntryId: (id) => ids.has(id),
+};
 const v2 = (extra: Record<string, unknown>) =>
   JSON.stringify({ format: 'alignment-glossary-settings', version: 2, settings: {}, knownTerms: [], userTerms: [], notes: {}, ...extra });
 
 describe('settings file', () => {
-  it('round-trips, known terms included', () => {
-    expect(parseSettingsFile(exportSettings(mine), ctx)).toEqual({ ok: true, settings: mine });
+  it('round-trips, known terms, your terms and notes included', () => {
+    expect(parseSettingsFile(exportSettings(mine, myOwn), ctx)).toEqual({ ok: true, settings: mine, mine: myOwn });
   });
 
   it('writes version 2 with the known terms beside the settings', () => {
-    const doc = JSON.parse(exportSettings(mine));
-    expect(doc).toMatchObject({ version: 2, knownTerms: ['rlhf', 'mesa-optimizer'], userTerms: [], notes: {} });
+    const doc = JSON.parse(exportSettings(mine, myOwn));
+    expect(doc).toMatchObject({ version: 2, knownTerms: ['rlhf', 'mesa-optimizer'], userTerms: myOwn.userTerms, notes: myOwn.notes });
     expect(doc.settings).not.toHaveProperty('knownTerms');
   });
 
@@ -29,6 +49,7 @@ describe('settings file', () => {
     expect(parseSettingsFile(v1, ctx)).toEqual({
       ok: true,
       settings: { ...DEFAULT_SETTINGS, mode: 'all', sites: ['a.org'], knownTerms: ['corrigibility'] },
+      mine: ctx.currentMine,
     });
   });
 
@@ -45,6 +66,18 @@ describe('settings file', () => {
     [v2({ knownTerms: 'rlhf' }), /not a list of entry ids/],
     [v2({ knownTerms: [7] }), /names 7/],
     [v2({ settings: { knownStyle: 'blink' } }), /settings\.knownStyle/],
+    [
+      v2({ userTerms: [{ term: 'rlhf', definition: 'x' }] }),
+      /term number 1 cannot be added: "rlhf" is already a form of the glossary entry "reinforcement learning from human feedback"/,
+    ],
+    [v2({ userTerms: [{ term: 'probe drift' }] }), /term number 1 cannot be added: "probe drift" has no definition/],
+    [
+      v2({ userTerms: [myOwn.userTerms[0], { term: 'PD', definition: 'again' }] }),
+      /term number 2 .*"PD" is already a form of your term "probe drift"/,
+    ],
+    [v2({ userTerms: [{ term: 'x', definition: 'y', source: 'javascript:alert(1)' }] }), /not a web address/],
+    [v2({ notes: { 'no-such-entry': 'hi' } }), /not an entry of this glossary/],
+    [v2({ userTerms: {} }), /"userTerms" is not a list/],
   ])('refuses %s as a whole, with its reason', (text, reason) => {
     const r = parseSettingsFile(text, ctx);
     expect(r.ok).toBe(false);
