@@ -27,6 +27,7 @@ import { t } from '@/messaging/i18n';
 import { siteKeyFor } from '@/settings/site-key';
 import { loadSettings, markKnown, updateSettings, watchSettings } from '@/settings/store';
 import { relaySettingsChanges, storedSettings } from '@/background/settings-relay';
+import { startLearnedSync } from '@/background/learned-sync';
 
 // Which PDF each tab shows in our viewer, one key per tab. Session storage: it outlives the
 // service worker's restarts (Back from the viewer may come minutes later) and is gone when the
@@ -109,6 +110,8 @@ export default defineBackground(() => {
       .catch(() => {});
   void action.setBadgeBackgroundColor?.({ color: '#6b4e00' });
   relaySettingsChanges();
+  // Off unless the reader turns it on in the options.
+  startLearnedSync();
   // The first term on a page, the first card: add the full page script or the tooltip UI to the
   // asking frame's content-script world; first of all, in a Chromium without its own `browser`,
   // the polyfill (platform/content-browser.ts).

@@ -12,6 +12,7 @@ import { normalizeSite, type Settings } from '../settings/settings';
 import type { DisplayEntry } from '../glossary/display-types';
 import { sortedHistory, type HistoryRow } from '../learning/history-store';
 import { ankiNotes, entriesCsv } from '../learning/study-exports';
+import type { SyncStatus } from '../learning/sync';
 import { exportSettings, parseSettingsFile } from '../settings/settings-file';
 import { bundledForms, checkUserTerm, type BundledForms, type MyGlossary, type UserTerm } from '../settings/my-glossary';
 
@@ -31,6 +32,9 @@ export interface OptionsDeps {
   saveImport(settings: Settings, mine: MyGlossary): Promise<Settings>;
   /** "Add to my glossary" on a selection: the term to put in the form. */
   initialAdd?: string;
+  /** What the last sync did (background/learned-sync.ts), and its changes. */
+  syncStatus(): Promise<SyncStatus | null>;
+  watchSyncStatus(cb: (s: SyncStatus | null) => void): void;
   /** The glossary (names of known terms; an import naming an unknown entry is refused). */
   entries(): Promise<DisplayEntry[]>;
 }
@@ -46,6 +50,7 @@ export class OptionsApp {
   /** The user term being edited (its index), or null while adding. */
   private editing: number | null = null;
   private addText: string | undefined;
+  private sync: SyncStatus | null = null;
 
   constructor(private readonly d: OptionsDeps) {}
 
@@ -57,6 +62,12 @@ export class OptionsApp {
     this.mine = mine;
     this.bundled = bundledForms(entries);
     this.addText = this.d.initialAdd;
+    this.sync = await this.d.syncStatus().catch(() => null);
+    this.d.watchSyncStatus((st) => {
+      this.sync = st;
+      const line = this.root.querySelector('#sync-status');
+      if (line) line.textContent = this.syncLine();
+    });
     this.names = new Map(entries.map((e) => [e.id, e.term]));
     this.render();
   }
@@ -232,6 +243,15 @@ export class OptionsApp {
       h(
         doc,
         'section',
+        { 'aria-labelledby': 'h-sync' },
+        h(doc, 'h2', { id: 'h-sync' }, t('optionsSync')),
+        switchRow(doc, 'sync', t('optionsSyncOn'), s.sync, (on) => void this.save({ sync: on })),
+        h(doc, 'p', { class: 'help' }, t('optionsSyncHelp')),
+        h(doc, 'p', { class: 'help', id: 'sync-status', role: 'status' }, s.sync ? this.syncLine() : ''),
+      ),
+      h(
+        doc,
+        'section',
         { 'aria-labelledby': 'h-exports' },
         h(doc, 'h2', { id: 'h-exports' }, t('optionsExports')),
         h(
@@ -266,6 +286,17 @@ export class OptionsApp {
       ),
       this.message,
     );
+  }
+
+  /** What the last sync did, in a sentence. */
+  private syncLine(): string {
+    const { t } = this.d;
+    const st = this.sync;
+    if (!this.settings.sync || !st) return '';
+    const when = new Date(st.at).toLocaleString();
+    if (!st.ok) return t('optionsSyncFailed', when, st.error ?? '');
+    const left = st.left ?? { userTerms: 0, notes: 0 };
+    return left.userTerms || left.notes ? t('optionsSyncPartial', when, `${left.userTerms}`, `${left.notes}`) : t('optionsSyncDone', when);
   }
 
   /** The known terms' entries, in the order they were marked. */

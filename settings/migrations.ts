@@ -10,6 +10,6 @@ export const migrations: Record<number, (old: unknown) => unknown> = {
   // value written without its version, by hand or by a tool, is read as version 1).
   2: (v1) =>
     typeof v1 === 'object' && v1 !== null && !Array.isArray(v1)
-      ? { knownTerms: [], knownStyle: 'fade', history: true, historyPages: false, ...v1 }
+      ? { knownTerms: [], knownStyle: 'fade', history: true, historyPages: false, sync: false, ...v1 }
       : v1,
 };

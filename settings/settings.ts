@@ -33,6 +33,8 @@ export interface Settings {
   history: boolean;
   /** Keep, with each term in the history, the addresses of the pages where it was looked up. */
   historyPages: boolean;
+  /** Sync known terms, the reader's own terms and notes through the browser's sync storage (learning/sync.ts). */
+  sync: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -48,6 +50,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   knownStyle: 'fade',
   history: true,
   historyPages: false,
+  sync: false,
 });
 
 /** The stored item's version (settings/migrations.ts); version 2 added the known terms. */
@@ -108,6 +111,7 @@ export function sanitizeSettings(raw: unknown): SanitizeResult {
   pick('cardDefinition', (v): v is boolean => typeof v === 'boolean');
   pick('history', (v): v is boolean => typeof v === 'boolean');
   pick('historyPages', (v): v is boolean => typeof v === 'boolean');
+  pick('sync', (v): v is boolean => typeof v === 'boolean');
   pick('mode', oneOf('first', 'all'));
   pick('style', oneOf('underline', 'tint', 'underline-tint'));
   pick('siteMode', oneOf('blocklist', 'allowlist'));

@@ -8,6 +8,7 @@ import { OptionsApp } from '@/options/options-app';
 import { t } from '@/messaging/i18n';
 import { loadSettings, saveImport, saveSettings } from '@/settings/store';
 import { loadMyGlossary, updateMyGlossary } from '@/settings/my-glossary';
+import { SYNC_STATUS_KEY, type SyncStatus } from '@/learning/sync';
 import { loadEntries } from '@/glossary/entries-file';
 import { downloadText } from '@/components/download';
 import { clearHistory, loadHistory } from '@/learning/history-store';
@@ -27,4 +28,9 @@ void new OptionsApp({
   mine: { load: loadMyGlossary, update: updateMyGlossary },
   saveImport,
   initialAdd: new URLSearchParams(location.search).get('add') ?? undefined,
+  syncStatus: async () => ((await browser.storage.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY] as SyncStatus | undefined) ?? null,
+  watchSyncStatus: (cb) =>
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && changes[SYNC_STATUS_KEY]) cb((changes[SYNC_STATUS_KEY].newValue as SyncStatus | undefined) ?? null);
+    }),
 }).mount(document.getElementById('app')!);

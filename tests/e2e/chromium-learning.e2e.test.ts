@@ -174,6 +174,13 @@ describe('Chromium: known terms', () => {
     const stored = await session.serviceWorker.evaluate(() => chrome.storage.local.get('settings'));
     expect(stored.settings).toMatchObject({ mode: 'first', knownTerms: ['mesa-optimizer', 'reward-hacking'] });
     expect(await knownIds(page)).toEqual(['reward-hacking', 'mesa-optimizer']);
+
+    // A huge file is refused before it is read.
+    const huge = join(dir, 'huge.json');
+    writeFileSync(huge, JSON.stringify({ ...v2, knownTerms: [], padding: 'x'.repeat(6_000_000) }));
+    await options.locator('#import-file').setInputFiles(huge);
+    await expect.poll(() => options.locator('#message').textContent()).toMatch(/Could not import huge\.json: it is larger than 5 MB/);
+    expect(await knownIds(page)).toEqual(['reward-hacking', 'mesa-optimizer']);
     await options.close();
     await page.close();
   });
@@ -411,6 +418,65 @@ describe('Chromium: your own terms', () => {
     await expect.poll(() => popup.locator('[role=status]').last().textContent()).toMatch(/Note saved/);
     expect(await hoverCard(page, 'Corrigibility')).toContain('Your note: Soares et al. 2015 is the place to start.');
     await popup.close();
+    await page.close();
+  });
+});
+
+describe('Chromium: sync', () => {
+  const synced = () =>
+    session.serviceWorker.evaluate(() =>
+      (chrome as unknown as { storage: { sync: { get(k: null): Promise<Record<string, unknown>> } } }).storage.sync.get(null),
+    );
+
+  it('is off by default: marking a term known writes nothing to the browser’s sync storage', async () => {
+    await session.serviceWorker.evaluate(() =>
+      (chrome as unknown as { storage: { sync: { clear(): Promise<void> } } }).storage.sync.clear(),
+    );
+    const page = await open();
+    await hoverCard(page, 'RLHF');
+    await page.getByRole('button', { name: 'Mark as known' }).click();
+    await expect.poll(() => knownIds(page)).toEqual(['rlhf']);
+    await page.waitForTimeout(1000);
+    expect((await session.serviceWorker.evaluate(() => chrome.storage.local.get('settings'))).settings).toMatchObject({ sync: false });
+    expect(await synced()).toEqual({});
+    await page.close();
+  });
+
+  it('when on, known terms go to sync storage, and a copy from another browser is applied here', async () => {
+    await session.serviceWorker.evaluate(() =>
+      (chrome as unknown as { storage: { sync: { clear(): Promise<void> } } }).storage.sync.clear(),
+    );
+    const page = await open();
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.locator('#sync').check();
+    await expect.poll(() => options.locator('#sync-status').textContent()).toMatch(/^Synced /);
+    await hoverCard(page, 'RLHF');
+    await page.getByRole('button', { name: 'Mark as known' }).click();
+    await expect
+      .poll(async () => {
+        const items = await synced();
+        return JSON.parse(String(items['agc-learned-0'] ?? '{}')).knownTerms;
+      })
+      .toEqual(['rlhf']);
+    // Another of the reader's browsers writes its copy: this one takes it.
+    await session.serviceWorker.evaluate(() => {
+      const copy = {
+        knownTerms: ['corrigibility'],
+        userTerms: [],
+        notes: {},
+        device: 'another-browser',
+        updated: Date.now(),
+        left: { userTerms: 0, notes: 0 },
+      };
+      return (chrome as unknown as { storage: { sync: { set(v: object): Promise<void> } } }).storage.sync.set({
+        'agc-learned-0': JSON.stringify(copy),
+        'agc-learned-count': '1',
+      });
+    });
+    await expect.poll(() => knownIds(page)).toEqual(['corrigibility']);
+    await options.locator('#sync').uncheck();
+    await options.close();
     await page.close();
   });
 });

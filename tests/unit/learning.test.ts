@@ -17,6 +17,7 @@ import {
 } from '../../learning/history-store';
 import { ankiNotes, entriesCsv, readingPrep } from '../../learning/study-exports';
 import type { DisplayEntry } from '../../glossary/display-types';
+import { applyCopy, packSync, SYNC_ITEM_BYTES, SYNC_PREFIX, SYNC_TOTAL_BYTES, unpackSync } from '../../learning/sync';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -175,5 +176,52 @@ describe('study exports', () => {
     expect(md).toContain('Source: [Concrete Problems in AI Safety](https://arxiv.org/abs/1606.06565), Amodei et al. (2016)');
     expect(md).toContain('## Defined by the page itself\n\n- Critique-Conditioned Fine-Tuning (CCFT)');
     expect(md).toContain('see \\<b\\>this\\</b\\>');
+  });
+});
+
+describe('sync of what was learned', () => {
+  const term = (i: number) => ({ term: `my term ${i}`, definition: `A definition that takes some room, number ${i}. `.repeat(8) });
+  const learned = {
+    knownTerms: ['rlhf', 'mesa-optimizer'],
+    userTerms: Array.from({ length: 400 }, (_, i) => term(i)),
+    notes: { rlhf: 'Compare with DPO.' },
+  };
+
+  it('packs into items under the per-item quota, as much as fits the total, and says what did not fit', () => {
+    const { items, copy } = packSync(learned, 'dev-a', 1000);
+    for (const [k, v] of Object.entries(items))
+      expect(new TextEncoder().encode(k + JSON.stringify(v)).length).toBeLessThanOrEqual(SYNC_ITEM_BYTES);
+    const total = Object.entries(items).reduce((n, [k, v]) => n + new TextEncoder().encode(k + JSON.stringify(v)).length, 0);
+    expect(total).toBeLessThanOrEqual(SYNC_TOTAL_BYTES);
+    expect(copy.knownTerms).toEqual(['rlhf', 'mesa-optimizer']);
+    expect(copy.notes).toEqual({ rlhf: 'Compare with DPO.' });
+    expect(copy.userTerms.length + copy.left.userTerms).toBe(400);
+    expect(copy.left.userTerms).toBeGreaterThan(0);
+    expect(unpackSync(items)).toEqual(copy);
+    // A missing piece makes the copy unreadable rather than wrong.
+    const { [`${SYNC_PREFIX}0`]: _gone, ...broken } = items;
+    expect(unpackSync(broken)).toBeNull();
+  });
+
+  it('a copy from elsewhere replaces what is here, except what a partial copy left out; turning sync on joins both', () => {
+    const here = { knownTerms: ['rlhf'], userTerms: [{ term: 'local only', definition: 'x' }], notes: { rlhf: 'mine' } };
+    const full = {
+      knownTerms: ['corrigibility'],
+      userTerms: [{ term: 'remote', definition: 'y' }],
+      notes: {},
+      device: 'b',
+      updated: 2,
+      left: { userTerms: 0, notes: 0 },
+    };
+    expect(applyCopy(here, full)).toEqual({ knownTerms: ['corrigibility'], userTerms: [{ term: 'remote', definition: 'y' }], notes: {} });
+    expect(applyCopy(here, { ...full, left: { userTerms: 3, notes: 0 } }).userTerms.map((t) => t.term)).toEqual(['remote', 'local only']);
+    expect(applyCopy(here, full, true)).toEqual({
+      knownTerms: ['rlhf', 'corrigibility'],
+      userTerms: [
+        { term: 'remote', definition: 'y' },
+        { term: 'local only', definition: 'x' },
+      ],
+      notes: { rlhf: 'mine' },
+    });
   });
 });

@@ -42,12 +42,12 @@ describe('settings store', () => {
       arxivAutoOpen: true,
       cardDefinition: true,
     };
-    expect(migrations[2]!(v1)).toEqual({ ...v1, knownTerms: [], knownStyle: 'fade', history: true, historyPages: false });
+    expect(migrations[2]!(v1)).toEqual({ ...v1, knownTerms: [], knownStyle: 'fade', history: true, historyPages: false, sync: false });
     // A value written without its version keeps what it has.
     expect(migrations[2]!({ ...v1, knownTerms: ['rlhf'] })).toMatchObject({ knownTerms: ['rlhf'] });
     // Read as it is (the store migrates when the background starts), the sanitiser gives the same.
     await fakeBrowser.storage.local.set({ settings: v1, settings$: { v: 1 } });
-    expect(await loadSettings()).toEqual({ ...v1, knownTerms: [], knownStyle: 'fade', history: true, historyPages: false });
+    expect(await loadSettings()).toEqual({ ...v1, knownTerms: [], knownStyle: 'fade', history: true, historyPages: false, sync: false });
   });
 
   it('keeps known terms as entry ids, once each, and drops what is not one', async () => {

@@ -27,6 +27,7 @@ describe('sanitizeSettings', () => {
       knownStyle: 'fade',
       history: true,
       historyPages: false,
+      sync: false,
     });
     expect(problems).toEqual([]);
     expect(sanitizeSettings({ arxivAutoOpen: true }).settings.arxivAutoOpen).toBe(true);
