@@ -201,7 +201,7 @@ describe('Chromium: real pages', () => {
     await page.route(url, (route) =>
       route.fulfill({
         contentType: 'text/html',
-        body: `<!doctype html><html lang="en"><head><title>Scheme test</title></head><body style="background:${background};color:${background === '#101418' ? '#ccc' : '#222'}"><main><p>A language model trained with reinforcement learning from human feedback can become a mesa-optimizer whose objective differs from the training signal, and machine learning researchers study this as inner alignment.</p></main></body></html>`,
+        body: `<!doctype html><html lang="en"><head><title>Scheme test</title></head><body style="background:${background};color:${background === '#101418' ? '#ccc' : '#222'}"><main><h1>Scheme test</h1><p>A language model trained with reinforcement learning from human feedback can become a mesa-optimizer whose objective differs from the training signal, and machine learning researchers study this as inner alignment.</p></main></body></html>`,
       }),
     );
     await page.goto(url);
@@ -212,7 +212,8 @@ describe('Chromium: real pages', () => {
     });
     const [r, g, b] = (cardBackground ?? '').match(/\d+/g)!.map(Number) as [number, number, number];
     expect((r + g + b) / 3 < 128 ? 'dark' : 'light', cardBackground ?? '').toBe(expected);
-    // The card itself, opened, in this scheme: no accessibility violations (axe reads open shadow roots).
+    // The card itself, opened, in this scheme: no accessibility violations (axe reads open shadow
+    // roots). The page has its own h1, so axe's page-level rules have nothing to say of the page.
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
