@@ -18,6 +18,8 @@ export interface HistoryViewOptions {
   onBack(): void;
   /** History is switched off in the options: say so above what is kept. */
   off: boolean;
+  /** The history holds as many terms as it can: a new term is not recorded until it is cleared. */
+  full?: boolean;
 }
 
 export function historyView(doc: Document, t: Translate, rows: readonly HistoryRow[], o: HistoryViewOptions): HTMLElement {
@@ -49,6 +51,7 @@ export function historyView(doc: Document, t: Translate, rows: readonly HistoryR
     { class: 'history', 'aria-labelledby': 'history-title' },
     h(doc, 'header', {}, back, h(doc, 'h2', { id: 'history-title', tabindex: '-1' }, t('history'))),
     o.off ? h(doc, 'p', { class: 'empty' }, t('historyOff')) : null,
+    o.full ? h(doc, 'p', { class: 'empty', role: 'status' }, t('historyFull')) : null,
     rows.length
       ? h(
           doc,

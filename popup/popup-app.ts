@@ -21,7 +21,7 @@ import { isURLEnabled } from '../settings/is-url-enabled';
 import { withSite } from '../background/toggle-site';
 import { arxivHtmlUrl, isPdfPage } from '../pdf/pdf-url';
 import { historyView } from '../components/history-view';
-import { sortedHistory, type HistoryOrder, type HistoryRow } from '../learning/history-store';
+import { MAX_HISTORY_ROWS, sortedHistory, type HistoryOrder, type HistoryRow } from '../learning/history-store';
 import { ankiNotes, entriesCsv, readingPrep } from '../learning/study-exports';
 import type { MyGlossary } from '../settings/my-glossary';
 
@@ -276,6 +276,7 @@ export class PopupApp {
         onExport: (kind) => this.exportHistory(kind),
         onBack: () => this.closeHistory(),
         off: this.settings?.history === false,
+        full: this.historyRows.length >= MAX_HISTORY_ROWS,
       });
     } else if (this.entry !== null && entries) {
       content = entryView(doc, t, entries, this.entry, {
