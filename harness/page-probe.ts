@@ -79,3 +79,28 @@ export function paintedPlacesScript(prefix: string) {
   }
   return out;
 }
+
+/** Evaluated in the page: [highlight name, text] of every range painted under the prefix. */
+export function paintedByNameScript(prefix: string) {
+  const out: [string, string][] = [];
+  for (const [name, hl] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights)
+    if (name.startsWith(prefix)) for (const r of hl) out.push([name, r.toString()]);
+  return out;
+}
+
+/**
+ * Evaluated in the page: the centre of the first painted range reading `text` (scrolled into view
+ * first when `scroll`), in viewport coordinates; null when no painted range reads so.
+ */
+export function paintedCentreScript(args: { prefix: string; text: string; scroll?: boolean }) {
+  for (const [name, hl] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights) {
+    if (!name.startsWith(args.prefix)) continue;
+    for (const r of hl)
+      if (r.toString() === args.text) {
+        if (args.scroll) r.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+        const b = r.getClientRects()[0]!;
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      }
+  }
+  return null;
+}

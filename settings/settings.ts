@@ -116,37 +116,24 @@ export function sanitizeSettings(raw: unknown): SanitizeResult {
   pick('style', oneOf('underline', 'tint', 'underline-tint'));
   pick('siteMode', oneOf('blocklist', 'allowlist'));
   pick('knownStyle', oneOf('fade', 'hide'));
-  if ('knownTerms' in r) {
-    if (!Array.isArray(r.knownTerms)) {
-      problems.push(`settings.knownTerms: ${describe(r.knownTerms)} is not a list; using an empty list`);
-    } else {
-      const ids = new Set<string>();
-      let bad = 0;
-      for (const id of r.knownTerms) {
-        if (typeof id === 'string' && id.length <= 200 && ENTRY_ID.test(id)) ids.add(id);
-        else bad++;
-      }
-      if (bad) problems.push(`settings.knownTerms: dropped ${bad} entr${bad === 1 ? 'y' : 'ies'} that are not entry ids`);
-      settings.knownTerms = [...ids].slice(0, MAX_KNOWN);
-      if (ids.size > MAX_KNOWN) problems.push(`settings.knownTerms: kept the first ${MAX_KNOWN} terms`);
+  /** A list of strings: each kept in its normal form (or dropped, and counted), once, up to `max`. */
+  const pickList = (key: 'sites' | 'knownTerms', normal: (v: unknown) => string | null, what: string, max: number) => {
+    if (!(key in r)) return;
+    const raw = r[key];
+    if (!Array.isArray(raw)) return void problems.push(`settings.${key}: ${describe(raw)} is not a list; using an empty list`);
+    const seen = new Set<string>();
+    let bad = 0;
+    for (const v of raw) {
+      const n = normal(v);
+      if (n === null) bad++;
+      else seen.add(n);
     }
-  }
-  if ('sites' in r) {
-    if (!Array.isArray(r.sites)) {
-      problems.push(`settings.sites: ${describe(r.sites)} is not a list; using an empty list`);
-    } else {
-      const seen = new Set<string>();
-      let bad = 0;
-      for (const s of r.sites) {
-        const n = typeof s === 'string' ? normalizeSite(s) : null;
-        if (n === null) bad++;
-        else seen.add(n);
-      }
-      if (bad) problems.push(`settings.sites: dropped ${bad} entr${bad === 1 ? 'y' : 'ies'} that are not sites`);
-      settings.sites = [...seen].slice(0, MAX_SITES);
-      if (seen.size > MAX_SITES) problems.push(`settings.sites: kept the first ${MAX_SITES} sites`);
-    }
-  }
+    if (bad) problems.push(`settings.${key}: dropped ${bad} entr${bad === 1 ? 'y' : 'ies'} that are not ${what}`);
+    settings[key] = [...seen].slice(0, max);
+    if (seen.size > max) problems.push(`settings.${key}: kept the first ${max} ${what}`);
+  };
+  pickList('knownTerms', (v) => (typeof v === 'string' && v.length <= 200 && ENTRY_ID.test(v) ? v : null), 'entry ids', MAX_KNOWN);
+  pickList('sites', (v) => (typeof v === 'string' ? normalizeSite(v) : null), 'sites', MAX_SITES);
   return { settings, problems };
 }
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, pageTerms, sendToPage, tabIdOf, viewerTerms, type ChromiumSession } from '../../harness/chromium';
 import { CHROME_BUILD, requireBuild } from '../../harness/paths';
-import { HIGHLIGHT_PREFIX, tooltipTextScript } from '../../harness/page-probe';
+import { HIGHLIGHT_PREFIX, paintedByNameScript, paintedCentreScript, tooltipTextScript } from '../../harness/page-probe';
 import { serve, type StaticServer } from '../../harness/serve';
 import { htmlToPdf } from '../../harness/test-pdf';
 import type { PageTerm } from '../../messaging/contract';
@@ -50,31 +50,9 @@ async function open(name: string): Promise<Page> {
 const pageOnes = (terms: readonly PageTerm[]) => terms.filter((t) => t.source === 'page');
 const summary = (terms: readonly PageTerm[]) => pageOnes(terms).map((t) => [t.id, t.count, [...t.forms].sort()]);
 
-/** Names and texts of the painted ranges. */
-function paintedByName(prefix: string) {
-  const out: [string, string][] = [];
-  for (const [name, hl] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights)
-    if (name.startsWith(prefix)) for (const r of hl) out.push([name, r.toString()]);
-  return out;
-}
-
 /** Hover the painted range reading `text` (the first one), and return the card's text. */
 async function hoverCard(page: Page, text: string): Promise<string> {
-  const box = await page.evaluate(
-    ({ prefix, text }) => {
-      for (const [name, hl] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights) {
-        if (!name.startsWith(prefix)) continue;
-        for (const r of hl)
-          if (r.toString() === text) {
-            r.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-            const b = r.getClientRects()[0]!;
-            return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-          }
-      }
-      return null;
-    },
-    { prefix: HIGHLIGHT_PREFIX, text },
-  );
+  const box = await page.evaluate(paintedCentreScript, { prefix: HIGHLIGHT_PREFIX, text, scroll: true });
   expect(box, `a painted "${text}"`).not.toBeNull();
   await page.mouse.move(box!.x - 40, box!.y + 40);
   await page.mouse.move(box!.x, box!.y, { steps: 4 });
@@ -100,7 +78,7 @@ describe("Chromium: a page's own definitions", () => {
     expect(gmg.source).toBeUndefined();
     expect(gmg.forms).toContain('GMG');
     // Page terms are painted in a highlight of their own, the glossary's in theirs.
-    const painted = await page.evaluate(paintedByName, HIGHLIGHT_PREFIX);
+    const painted = await page.evaluate(paintedByNameScript, HIGHLIGHT_PREFIX);
     expect(painted).toContainEqual(['alignment-glossary-page-underline-tint', 'CCFT']);
     expect(painted).toContainEqual(['alignment-glossary-underline-tint', 'goal misgeneralization']);
     expect(painted.filter(([n]) => n.includes('page-')).map(([, t]) => t)).not.toContain('Critique-Conditioned Fine-Tuning');
@@ -171,7 +149,7 @@ describe("Chromium: a page's own definitions", () => {
     await session.serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { mode: 'all' } }));
     try {
       const all = async () =>
-        (await page.evaluate(paintedByName, HIGHLIGHT_PREFIX)).filter(([n, t]) => n.includes('page-') && t === 'CCFT');
+        (await page.evaluate(paintedByNameScript, HIGHLIGHT_PREFIX)).filter(([n, t]) => n.includes('page-') && t === 'CCFT');
       await expect.poll(async () => (await all()).length, { timeout: 10_000 }).toBe(3);
     } finally {
       await session.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));

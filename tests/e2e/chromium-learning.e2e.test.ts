@@ -15,7 +15,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { evaluateInContentWorld, launchChromium, pageTerms, tabIdOf, type ChromiumSession } from '../../harness/chromium';
 import { CHROME_BUILD, requireBuild } from '../../harness/paths';
-import { HIGHLIGHT_PREFIX, tooltipTextScript } from '../../harness/page-probe';
+import { HIGHLIGHT_PREFIX, paintedByNameScript, paintedCentreScript, tooltipTextScript } from '../../harness/page-probe';
 import { serve, type StaticServer } from '../../harness/serve';
 import { axeViolations } from '../../harness/axe';
 
@@ -54,31 +54,19 @@ async function open(): Promise<Page> {
   return page;
 }
 
+/** A settings file written for an import test. */
+function file(name: string, doc: object): string {
+  const p = join(dir, name);
+  writeFileSync(p, JSON.stringify(doc));
+  return p;
+}
+
 /** Painted ranges as [highlight name, text]. */
-const painted = (page: Page) =>
-  page.evaluate((prefix) => {
-    const out: [string, string][] = [];
-    for (const [name, hl] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights)
-      if (name.startsWith(prefix)) for (const r of hl) out.push([name, r.toString()]);
-    return out;
-  }, HIGHLIGHT_PREFIX);
+const painted = (page: Page) => page.evaluate(paintedByNameScript, HIGHLIGHT_PREFIX);
 
 /** Hover the first painted range reading `text` until its card is open. */
 async function hoverCard(page: Page, text: string): Promise<string> {
-  const box = await page.evaluate(
-    ({ prefix, text }) => {
-      for (const [name, hl] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights) {
-        if (!name.startsWith(prefix)) continue;
-        for (const r of hl)
-          if (r.toString() === text) {
-            const b = r.getClientRects()[0]!;
-            return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-          }
-      }
-      return null;
-    },
-    { prefix: HIGHLIGHT_PREFIX, text },
-  );
+  const box = await page.evaluate(paintedCentreScript, { prefix: HIGHLIGHT_PREFIX, text });
   expect(box, `a painted "${text}"`).not.toBeNull();
   await page.mouse.move(box!.x - 30, box!.y + 60);
   await page.mouse.move(box!.x, box!.y, { steps: 4 });
@@ -153,11 +141,6 @@ describe('Chromium: known terms', () => {
     const page = await open();
     const options = await session.context.newPage();
     await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-    const file = (name: string, doc: object) => {
-      const p = join(dir, name);
-      writeFileSync(p, JSON.stringify(doc));
-      return p;
-    };
     const v2 = { format: 'alignment-glossary-settings', version: 2, settings: { mode: 'first' }, userTerms: [], notes: {} };
     await options.locator('#import-file').setInputFiles(file('mine.json', { ...v2, knownTerms: ['mesa-optimizer', 'reward-hacking'] }));
     await expect.poll(() => options.locator('#message').textContent()).toMatch(/imported/);
@@ -374,11 +357,6 @@ describe('Chromium: your own terms', () => {
     const page = await open();
     const options = await session.context.newPage();
     await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-    const file = (name: string, doc: object) => {
-      const p = join(dir, name);
-      writeFileSync(p, JSON.stringify(doc));
-      return p;
-    };
     const v2 = { format: 'alignment-glossary-settings', version: 2, settings: {}, knownTerms: [] };
     await options.locator('#import-file').setInputFiles(
       file('terms.json', {
