@@ -9,6 +9,7 @@ import { KEYWORD, terminalEntry, type CompiledMatcher } from './compiled';
 import { findMatches, type TextMatch } from './find-matches';
 import { findDefinitions, type MarkedPart } from './page-definitions';
 import { isPageEntry } from './page-entry';
+import { hashString } from './token-hash';
 
 /** A definition the page holds, as it goes back to the matcher with each text. */
 export interface KnownDefinition {
@@ -40,10 +41,7 @@ export interface PageTermsResult {
 }
 
 function keyOf(term: string, acronym: string | undefined, sentence: string): string {
-  let h = 0x811c9dc5;
-  const s = `${acronym ?? ''}|${term.toLowerCase()}|${sentence}`;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(36);
+  return (hashString(`${acronym ?? ''}|${term.toLowerCase()}|${sentence}`) >>> 0).toString(36);
 }
 
 function slugOf(term: string): string {
