@@ -169,6 +169,13 @@ export class PopupApp {
     ]);
     this.settings = settings;
     this.notes = mine.notes;
+    // An entry opened before these arrived (a look-up from the context menu) shows them now,
+    // keeping the focus where it was.
+    if (this.entry !== null) {
+      const focused = this.main.contains(this.d.doc.activeElement) ? this.d.doc.activeElement?.id : undefined;
+      this.renderMain();
+      if (focused) this.d.doc.getElementById(focused)?.focus({ preventScroll: true });
+    }
     this.pageUrl = url;
     this.site = url ? await this.d.siteKeyFor(url) : null;
     this.renderFooter();

@@ -137,6 +137,21 @@ describe('Chromium: known terms', () => {
     await page.close();
   });
 
+  it('an entry opened at once (a look-up from the context menu) shows it is known and its note', async () => {
+    await session.serviceWorker.evaluate(() =>
+      chrome.storage.local.set({
+        settings: { knownTerms: ['corrigibility'] },
+        'my-glossary': { userTerms: [], notes: { corrigibility: 'Start with Soares et al.' } },
+      }),
+    );
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?q=corrigibility`);
+    await expect.poll(() => popup.getByRole('button', { name: 'Mark as known' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await popup.inputValue('#note-text')).toBe('Start with Soares et al.');
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('entry-term');
+    await popup.close();
+  });
+
   it('a version-2 settings file makes its known terms known; a file naming an unknown entry is refused whole', async () => {
     const page = await open();
     const options = await session.context.newPage();
