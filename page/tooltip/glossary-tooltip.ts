@@ -19,6 +19,10 @@ const EDGE = 8;
 const BOX = 26;
 const MIN_ROOM = 120;
 const MAX_CARD = 480;
+/** Below this window width the card is a sheet across the window, at its foot (or top). */
+export const SHEET_BELOW = 600;
+/** A sheet takes at most this share of the window's height. */
+const SHEET_SHARE = 0.55;
 
 export class GlossaryTooltip implements Tooltip {
   private host: TooltipHost | null = null;
@@ -33,6 +37,8 @@ export class GlossaryTooltip implements Tooltip {
   pinned = false;
   /** Bumped on every show/hide/navigate, so a late-arriving entry never overrides a newer choice. */
   private generation = 0;
+  /** Where the sheet stands in a narrow window (null: a card by the line). */
+  private sheet: 'bottom' | 'top' | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -116,7 +122,9 @@ export class GlossaryTooltip implements Tooltip {
 
   /**
    * Below the hovered line when the card fits there or there is more room below, else above; its
-   * height capped to the room on that side. The card never covers the line being read.
+   * height capped to the room on that side. The card never covers the line being read. In a
+   * window narrower than SHEET_BELOW the card is a sheet across the window's foot, or its top when
+   * the line lies where the sheet would be.
    */
   private place(): void {
     const tip = this.tip;
@@ -124,6 +132,21 @@ export class GlossaryTooltip implements Tooltip {
     const win = this.doc.defaultView;
     if (!tip || !rect || !win) return;
     const card = this.host?.root.querySelector<HTMLElement>('.card');
+    const box = tip.popper.firstElementChild as HTMLElement | null;
+    if (win.innerWidth < SHEET_BELOW) {
+      const height = Math.floor(win.innerHeight * SHEET_SHARE);
+      const natural = Math.min(height, card ? card.scrollHeight + BOX : height);
+      // The sheet stands at the foot unless the line is where it would be; then at the top.
+      this.sheet = rect.bottom + GAP <= win.innerHeight - EDGE - natural ? 'bottom' : 'top';
+      card?.style.setProperty('max-height', `${Math.max(MIN_ROOM, height) - BOX}px`);
+      box?.setAttribute('data-sheet', this.sheet);
+      const placement = this.sheet === 'bottom' ? 'top-start' : 'bottom-start';
+      if (tip.props.placement !== placement) tip.setProps({ placement });
+      tip.popperInstance?.update();
+      return;
+    }
+    this.sheet = null;
+    box?.removeAttribute('data-sheet');
     const below = win.innerHeight - rect.bottom - GAP - EDGE;
     const above = rect.top - GAP - EDGE;
     const natural = card ? card.scrollHeight + BOX : 0;
@@ -132,6 +155,15 @@ export class GlossaryTooltip implements Tooltip {
     card?.style.setProperty('max-height', `${Math.min(room, MAX_CARD) - BOX}px`);
     if (tip.props.placement !== `${side}-start`) tip.setProps({ placement: `${side}-start` });
     tip.popperInstance?.update();
+  }
+
+  /** What tippy places the card by: the line, or for a sheet the window's foot or top edge. */
+  private anchorRect(): DOMRect {
+    const win = this.doc.defaultView;
+    if (!this.sheet || !win) return this.referenceRect();
+    // The gap tippy keeps from its reference is taken back, so the sheet sits EDGE from the edge.
+    const y = this.sheet === 'bottom' ? win.innerHeight - EDGE + GAP : EDGE - GAP;
+    return new DOMRect(EDGE, y, win.innerWidth - 2 * EDGE, 0);
   }
 
   destroy(): void {
@@ -200,7 +232,7 @@ export class GlossaryTooltip implements Tooltip {
     this.host.root.append(reference);
     const layer = this.host.layer;
     this.tip = tippy(reference, {
-      getReferenceClientRect: () => this.referenceRect(),
+      getReferenceClientRect: () => this.anchorRect(),
       appendTo: () => layer,
       allowHTML: false,
       interactive: true,

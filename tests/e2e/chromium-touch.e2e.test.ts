@@ -1,6 +1,7 @@
 /**
  * Touch at 390×844 (Chromium's touch emulation): a tap on a term opens its card inside the window,
- * a tap elsewhere closes it, and a swipe across terms opens none.
+ * as a sheet across its foot (or its top, for a term down there), never over the term; a tap
+ * elsewhere closes it, and a swipe across terms opens none.
  */
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +52,29 @@ describe('Chromium: touch at 390×844', () => {
     expect(box.top).toBeGreaterThanOrEqual(0);
     expect(box.right).toBeLessThanOrEqual(390);
     expect(box.bottom).toBeLessThanOrEqual(844);
+    // A sheet across the window's foot, 8 px from its edges, below the term.
+    expect(box.right - box.left).toBeGreaterThanOrEqual(390 - 16 - 1);
+    expect(box.bottom).toBeGreaterThanOrEqual(844 - 8 - 1);
+    expect(box.top).toBeGreaterThan(t.y);
     await page.touchscreen.tap(5, 5);
+    await expect.poll(() => page.evaluate(tooltipTextScript), { timeout: 5000 }).toBeNull();
+  });
+
+  it('for a term near the window’s foot the sheet stands at the top, so the term stays in view', async () => {
+    // A term far enough down the page to be scrolled to 60 px above the window's foot.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const far = (await page.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX)).find((r) => r.y > 900);
+    expect(far, 'a painted term below the first screen').toBeTruthy();
+    await page.evaluate((y) => window.scrollTo(0, y - (innerHeight - 60)), far!.y);
+    const low = (await page.evaluate(paintedRangesScript, HIGHLIGHT_PREFIX)).find((r) => r.text === far!.text)!;
+    expect(low.y).toBeGreaterThan(700);
+    await page.touchscreen.tap(low.x, low.y);
+    await expect.poll(() => page.evaluate(tooltipTextScript), { timeout: 5000 }).not.toBeNull();
+    const box = (await cardBox())!;
+    expect(box.top).toBeLessThanOrEqual(8 + 1);
+    expect(box.right - box.left).toBeGreaterThanOrEqual(390 - 16 - 1);
+    expect(box.bottom).toBeLessThan(low.y - 8);
+    await page.touchscreen.tap(3, 620);
     await expect.poll(() => page.evaluate(tooltipTextScript), { timeout: 5000 }).toBeNull();
   });
 
