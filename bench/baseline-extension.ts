@@ -8,11 +8,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export type BaselineContent = 'read-body' | 'ask-worker' | 'contract-floor' | 'highlight-on-reply';
+export type BaselineContent = 'read-body' | 'ask-worker' | 'listen-and-read' | 'contract-floor' | 'highlight-on-reply';
 
 const SCRIPTS: Record<BaselineContent, string> = {
   'read-body': 'void document.body;\n',
   'ask-worker': "void document.body;\nvoid chrome.runtime.sendMessage({ type: 'ping' });\n",
+  'listen-and-read': `chrome.runtime.onMessage.addListener(() => undefined);
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+const parts = [];
+for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push(n.data);
+globalThis.pageText = parts.join('');
+`,
   'contract-floor': `(async () => {
   chrome.runtime.onMessage.addListener(() => undefined);
   await chrome.runtime.sendMessage({ type: 'settings' });
@@ -39,6 +45,8 @@ const SCRIPTS: Record<BaselineContent, string> = {
  * `content`: 'read-body', the budget's baseline; or, printed beside the budgets and not judged:
  * - 'ask-worker': one message to the service worker, what any messaging extension pays for the
  *   extension API's first use in a page;
+ * - 'listen-and-read': a listener for the popup's question and one read of the page's text, with
+ *   no message sent: the least any extension that finds terms in a page and answers the popup does;
  * - 'contract-floor': what the message contract asks of any content script that matches in its
  *   worker: a listener for the popup's questions, a message for the settings, and one with the
  *   page's text, read in one pass;
