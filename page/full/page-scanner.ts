@@ -12,7 +12,7 @@ import { TextWalker, locate, type TextBlock } from '../shared/text-walker';
 import { SnapshotMatches } from '../shared/text-snapshot';
 import { HeldRoots, lookAt, MAX_SEGMENT_CHARS, nextStep, type Look } from '../shared/first-look';
 import { withRoot } from '../shared/root-set';
-import { yieldToPage } from './yield-to-page';
+import { yieldToPage } from '../shared/yield-to-page';
 import { matchCount, matchEnd, matchStart, matchTerminal } from '../../matching/match-list';
 import { formReading } from '../../matching/char-rules';
 
@@ -259,6 +259,12 @@ export class PageScanner {
     const track = this.options.countLater === true;
     const walker = new TextWalker(root, { isVisible: this.options.isVisible });
     for (;;) {
+      // A stretch already at its budget (the walk before this one, a handover) ends here first.
+      if (this.now() - this.stretchStart >= this.sliceMs) {
+        await yieldToPage();
+        if (this.stopped) return -1;
+        this.stretchStart = this.now();
+      }
       // One slice: walk until the time is up (or the batch is large), then match it.
       const sliceStart = this.now();
       const blocks: TextBlock[] = [];

@@ -13,6 +13,7 @@ import type { MutationBatch } from '../shared/mutation-batcher';
 import type { PageFactory } from '../shared/page-factory';
 import { PageLifecycle } from '../shared/page-lifecycle';
 import { withRoot } from '../shared/root-set';
+import { yieldToPage } from '../shared/yield-to-page';
 import type { PaintMode } from '../full/term-index';
 
 export interface LightPageOptions {
@@ -161,6 +162,9 @@ export class LightPage {
     const generation = this.generation;
     const live = () => this.enabled && !this.full && !this.failed && generation === this.generation;
     try {
+      // A task of its own: a first look begun from the page's load event or a mutation would
+      // otherwise lengthen the page's own task (with the layout that follows it).
+      await yieldToPage();
       while (this.queue.length && live()) {
         const root = this.queue.shift()!;
         if (!root.isConnected) continue;
