@@ -10,22 +10,22 @@ import { join } from 'node:path';
 
 export type BaselineContent = 'read-body' | 'ask-worker' | 'listen-and-read' | 'contract-floor' | 'highlight-on-reply';
 
+/** One pass over the page's text nodes, as the content script's first look reads them. */
+const READ_TEXT = `const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+const parts = [];
+for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push(n.data);
+`;
+
 const SCRIPTS: Record<BaselineContent, string> = {
   'read-body': 'void document.body;\n',
   'ask-worker': "void document.body;\nvoid chrome.runtime.sendMessage({ type: 'ping' });\n",
   'listen-and-read': `chrome.runtime.onMessage.addListener(() => undefined);
-const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-const parts = [];
-for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push(n.data);
-globalThis.pageText = parts.join('');
+${READ_TEXT}globalThis.pageText = parts.join('');
 `,
   'contract-floor': `(async () => {
   chrome.runtime.onMessage.addListener(() => undefined);
   await chrome.runtime.sendMessage({ type: 'settings' });
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  const parts = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push(n.data);
-  await chrome.runtime.sendMessage({ type: 'match', texts: [parts.join('')], lengths: [parts.map((p) => p.length)] });
+${READ_TEXT}  await chrome.runtime.sendMessage({ type: 'match', texts: [parts.join('')], lengths: [parts.map((p) => p.length)] });
 })();
 `,
   'highlight-on-reply': `(async () => {

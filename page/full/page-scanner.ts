@@ -176,11 +176,7 @@ export class PageScanner {
         } else if (this.counting && this.uncounted.length) {
           // Many small roots (a feed's paragraphs) count without a round trip: pause between
           // them as between slices, so one task never holds them all.
-          if (this.now() - this.stretchStart >= this.sliceMs) {
-            await yieldToPage();
-            if (this.stopped) return;
-            this.stretchStart = this.now();
-          }
+          if (!(await this.pauseIfDue())) return;
           const job = this.uncounted.shift()!;
           if (!job.root.isConnected) continue;
           if (!(await this.countRest(job))) return;
@@ -195,6 +191,15 @@ export class PageScanner {
       if (this.uncounted.length === 0) this.counting = false;
       if (!this.stopped && this.queue.length === 0 && !this.counting) this.status = 'done';
     }
+  }
+
+  /** Yield to the page if the stretch of work since the last pause is at its budget; false when stopped. */
+  private async pauseIfDue(): Promise<boolean> {
+    if (this.now() - this.stretchStart < this.sliceMs) return true;
+    await yieldToPage();
+    if (this.stopped) return false;
+    this.stretchStart = this.now();
+    return true;
   }
 
   private defersCounting(): boolean {
@@ -260,11 +265,7 @@ export class PageScanner {
     const walker = new TextWalker(root, { isVisible: this.options.isVisible });
     for (;;) {
       // A stretch already at its budget (the walk before this one, a handover) ends here first.
-      if (this.now() - this.stretchStart >= this.sliceMs) {
-        await yieldToPage();
-        if (this.stopped) return -1;
-        this.stretchStart = this.now();
-      }
+      if (!(await this.pauseIfDue())) return -1;
       // One slice: walk until the time is up (or the batch is large), then match it.
       const sliceStart = this.now();
       const blocks: TextBlock[] = [];

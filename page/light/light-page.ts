@@ -162,8 +162,8 @@ export class LightPage {
     const generation = this.generation;
     const live = () => this.enabled && !this.full && !this.failed && generation === this.generation;
     try {
-      // A task of its own: a first look begun from the page's load event or a mutation would
-      // otherwise lengthen the page's own task (with the layout that follows it).
+      // The read in a task of its own, apart from the set-up before it (the observer, the
+      // shadow-root search): on a very large page the two together come near a long task.
       await yieldToPage();
       while (this.queue.length && live()) {
         const root = this.queue.shift()!;
