@@ -176,7 +176,7 @@ export class PageScanner {
         } else if (this.counting && this.uncounted.length) {
           // Many small roots (a feed's paragraphs) count without a round trip: pause between
           // them as between slices, so one task never holds them all.
-          if (!(await this.pauseIfDue())) return;
+          if (this.pauseDue() && !(await this.pause())) return;
           const job = this.uncounted.shift()!;
           if (!job.root.isConnected) continue;
           if (!(await this.countRest(job))) return;
@@ -193,9 +193,16 @@ export class PageScanner {
     }
   }
 
-  /** Yield to the page if the stretch of work since the last pause is at its budget; false when stopped. */
-  private async pauseIfDue(): Promise<boolean> {
-    if (this.now() - this.stretchStart < this.sliceMs) return true;
+  /**
+   * Whether the stretch of work since the last pause is at its budget. A separate test, so that a
+   * stretch with time left goes on in the same tick (an await would let other work in).
+   */
+  private pauseDue(): boolean {
+    return this.now() - this.stretchStart >= this.sliceMs;
+  }
+
+  /** Yield to the page and begin a new stretch; false when stopped meanwhile. */
+  private async pause(): Promise<boolean> {
     await yieldToPage();
     if (this.stopped) return false;
     this.stretchStart = this.now();
@@ -265,7 +272,7 @@ export class PageScanner {
     const walker = new TextWalker(root, { isVisible: this.options.isVisible });
     for (;;) {
       // A stretch already at its budget (the walk before this one, a handover) ends here first.
-      if (!(await this.pauseIfDue())) return -1;
+      if (this.pauseDue() && !(await this.pause())) return -1;
       // One slice: walk until the time is up (or the batch is large), then match it.
       const sliceStart = this.now();
       const blocks: TextBlock[] = [];
