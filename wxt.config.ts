@@ -86,6 +86,8 @@ export default defineConfig({
     // The pdf.js worker is bundled as a module worker of the viewer, through the same plugin.
     worker: { format: 'es' as const, plugins: () => [pdfjsNoComputedImports()] },
     build: {
+      // Every browser the manifest admits preloads modules itself.
+      modulePreload: { polyfill: false },
       // BENCH_NO_MINIFY=1 keeps function names readable in CPU profiles (npm run bench -- --profile).
       ...(process.env.BENCH_NO_MINIFY ? { minify: false } : {}),
       // The big files are the pdf.js worker and viewer (read from the extension's own package, in

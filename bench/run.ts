@@ -386,31 +386,32 @@ async function feedRun(session: ChromiumSession): Promise<{
 /**
  * Navigation to 'popup-interactive' (the search box is focused and takes keystrokes), and to
  * `readyMark` if given ('popup-search-ready': the glossary is read and searches are answered).
+ * The pages are opened in turn, one of each per round, so a busy moment of the machine falls on
+ * the popup and on its baseline alike.
  */
 async function popupInteractive(
-  session: ChromiumSession,
-  path = 'popup.html',
-  readyMark?: string,
-): Promise<{ interactive: number[]; ready: number[] }> {
-  const interactive: number[] = [];
-  const ready: number[] = [];
+  pages: { session: ChromiumSession; path: string; readyMark?: string }[],
+): Promise<{ interactive: number[]; ready: number[] }[]> {
+  const out = pages.map(() => ({ interactive: [] as number[], ready: [] as number[] }));
   for (let i = 0; i < RUNS + 1; i++) {
-    const p = await session.context.newPage();
-    await p.goto(`chrome-extension://${session.extensionId}/${path}`);
-    const mark = (name: string) =>
-      p
-        .waitForFunction((n) => performance.getEntriesByName(n).length > 0, name)
-        .then(() => p.evaluate((n) => performance.getEntriesByName(n)[0]!.startTime, name));
-    const at = await mark('popup-interactive');
-    const readyAt = readyMark ? await mark(readyMark) : at;
-    // The first open also starts the extension's renderer process.
-    if (i > 0) {
-      interactive.push(at);
-      ready.push(readyAt);
+    for (const [k, { session, path, readyMark }] of pages.entries()) {
+      const p = await session.context.newPage();
+      await p.goto(`chrome-extension://${session.extensionId}/${path}`);
+      const mark = (name: string) =>
+        p
+          .waitForFunction((n) => performance.getEntriesByName(n).length > 0, name)
+          .then(() => p.evaluate((n) => performance.getEntriesByName(n)[0]!.startTime, name));
+      const at = await mark('popup-interactive');
+      const readyAt = readyMark ? await mark(readyMark) : at;
+      // The first open also starts the extension's renderer process.
+      if (i > 0) {
+        out[k]!.interactive.push(at);
+        out[k]!.ready.push(readyAt);
+      }
+      await p.close();
     }
-    await p.close();
   }
-  return { interactive, ready };
+  return out;
 }
 
 /** In the page, from its start: when DOMContentLoaded fired, and the first frame showing a highlight. */
@@ -505,13 +506,19 @@ const hover = await hoverLatency(ext, server.url('/bench/big.html'));
 log('  hover done');
 const feed = await feedRun(ext);
 log('  feed done');
-const { interactive: popup, ready: popupReady } = await popupInteractive(ext, 'popup.html', 'popup-search-ready');
 // Baselines measured in the same run: an extension that only reads document.body, and a blank
-// extension page; and the first highlight with the service worker warm and stopped, interleaved.
+// extension page (opened in turn with the popup); and the first highlight with the service
+// worker warm and stopped, interleaved.
 const baseline = await launchChromium(writeBaselineExtension());
+const [popupTimes, blankTimes] = await popupInteractive([
+  { session: ext, path: 'popup.html', readyMark: 'popup-search-ready' },
+  { session: baseline, path: 'blank.html' },
+]);
+const { interactive: popup, ready: popupReady } = popupTimes!;
+const blankPage = blankTimes!.interactive;
+log('  popup done');
 const c02Url = server.url('/pages/c02-css-box-alignment.html');
 const c02Baseline = await runsOf('c02, baseline extension', () => measureLoad(baseline, baseline.context, c02Url, false));
-const blankPage = (await popupInteractive(baseline, 'blank.html')).interactive;
 await baseline.close();
 const asker = await launchChromium(writeBaselineExtension('ask-worker'));
 const c02Asker = await runsOf('c02, an extension that sends one message', () => measureLoad(asker, asker.context, c02Url, false));

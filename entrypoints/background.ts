@@ -123,6 +123,8 @@ export default defineBackground(() => {
   const handlers: Handlers<Browser.runtime.MessageSender> = {
     // A page's first question: its settings, read here so the page need not set up storage.
     'get-stored-settings': () => storedSettings(),
+    // The popup's site switch: tldts's suffix tables stay here, out of the popup's script.
+    'get-site-key': (m) => (typeof m.url === 'string' ? siteKeyFor(m.url) : null),
     // A slice of a page's text: the matcher runs here, where its code stays warm between pages.
     // The reader's own terms are matched too, by their own matcher, when they have any.
     'match-texts': async (m) =>

@@ -81,6 +81,8 @@ export interface Protocol {
   'set-known': { fields: { id: string; known: boolean }; reply: boolean };
   /** Background -> every page: the reader's own terms changed; match the page again. */
   'my-glossary-changed': { fields: object; reply: void };
+  /** The popup: the registrable domain a site switch applies to (settings/site-key.ts), or null. */
+  'get-site-key': { fields: { url: string }; reply: string | null };
   /** "Add to my glossary" for a selection: open the options page's form with the text in it. */
   'add-to-my-glossary': { fields: { text: string }; reply: boolean };
   /** A glossary card was opened: the history counts it (when on), with the sender's address if asked. */
