@@ -1,8 +1,8 @@
 /**
  * Site key: the registrable domain a per-site switch applies to (news.example.co.uk ->
  * example.co.uk), from the maintained public-suffix list in tldts.
- * Cost: tldts's large suffix tables (bundle sizes: bench/README.md); popup, options, background.
- * Must never: be imported by the content script (it does not need the list, see is-url-enabled).
+ * Cost: tldts's large suffix tables (bundle sizes: bench/README.md), in the background only.
+ * Must never: be imported by a page or the popup (the popup asks: get-site-key).
  */
 import { getDomain, getHostname } from 'tldts';
 import { hostOf } from './is-url-enabled';
