@@ -49,6 +49,20 @@ describe('lint rules', () => {
     );
   });
 
+  it.each([
+    ['entrypoints/popup-script.ts', "import { siteKeyFor } from '@/settings/site-key';"],
+    ['popup/example.ts', "import { getDomain } from 'tldts';"],
+    ['page/light/example.ts', "import { siteKeyFor } from '../../settings/site-key';"],
+  ])('the popup and the pages may not bundle the suffix list: %s', async (file, line) => {
+    expect(await errorsIn(file, `${line}\nexport const x = [${line.match(/\{ (\w+) \}/)![1]}];\n`)).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
+    // The background may.
+    expect(await errorsIn('background/example.ts', `${line}\nexport const x = [${line.match(/\{ (\w+) \}/)![1]}];\n`)).not.toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
+  });
+
   it('a type from a later bundle, and a value within the bundle, are allowed', async () => {
     const ok =
       "import type { PageScanner } from '../full/page-scanner';\nimport { readSnapshot } from '../shared/text-snapshot';\nexport type T = PageScanner;\nexport const f = readSnapshot;\n";
