@@ -98,6 +98,27 @@ export async function launchChromiumBare(): Promise<{
   };
 }
 
+/** The welcome tab a fresh install opens (the extension's `runtime.onInstalled`). */
+function welcomePage(context: BrowserContext, timeoutMs = 30_000): Promise<Page> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the welcome page a fresh install opens did not open within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    const watch = (p: Page) =>
+      void p.waitForURL(/\/welcome\.html$/, { timeout: timeoutMs }).then(
+        () => {
+          clearTimeout(timer);
+          context.off('page', watch);
+          resolve(p);
+        },
+        () => {},
+      );
+    context.pages().forEach(watch);
+    context.on('page', watch);
+  });
+}
+
 export async function launchChromium(
   extensionDir: string,
   options: {
@@ -122,17 +143,15 @@ export async function launchChromium(
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...QUIET_FLAGS],
   });
-  if (!options.keepWelcome)
-    context.on('page', (p) => {
-      void p
-        .waitForURL(/\/welcome\.html$/, { timeout: 15_000 })
-        .then(() => p.close())
-        .catch(() => {});
-    });
+  // Closed before the caller opens a page: opened later, the new tab would take the focus, and
+  // tabIdOf (the active tab) would name it rather than the caller's page.
+  const welcome = !options.keepWelcome && existsSync(join(extensionDir, 'welcome.html')) ? welcomePage(context) : null;
+  welcome?.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
   const serviceWorker =
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
     (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
+  if (welcome) await (await welcome).close();
   return {
     context,
     extensionId,
@@ -223,10 +242,17 @@ export async function viewerTerms(
   timeoutMs = 20_000,
 ): Promise<PageTermsReport> {
   const t0 = Date.now();
+  let failure = '';
   for (;;) {
-    const report = await sendToViewer<PageTermsReport | undefined>(session, tabId, { type: 'get-page-terms' }).catch(() => undefined);
+    const report = await sendToViewer<PageTermsReport | undefined>(session, tabId, { type: 'get-page-terms' }).catch((e: unknown) => {
+      failure = String(e);
+      return undefined;
+    });
     if (report && done(report)) return report;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`viewer report not ready after ${timeoutMs} ms: ${JSON.stringify(report)}`);
+    if (Date.now() - t0 > timeoutMs)
+      throw new Error(
+        `viewer report not ready after ${timeoutMs} ms: ${JSON.stringify(report)}${report ? '' : ` (${failure || 'no reply'})`}`,
+      );
     await new Promise((r) => setTimeout(r, 150));
   }
 }
