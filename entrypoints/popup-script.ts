@@ -1,6 +1,6 @@
 /**
- * Popup entry: wiring only (see popup/popup-app.ts), built as one classic script that
- * popup/index.html loads: a module graph of shared chunks started later (bench/README.md).
+ * Popup entry: wiring only (see popup/popup-app.ts), one classic script that
+ * entrypoints/popup/index.html loads (a module graph of chunks started later: bench/README.md).
  * Cost: only while the popup is open (it loads the glossary for its search).
  * Must never: read a page itself (popup/tab-link.ts asks it), or import tldts (the background
  * answers `get-site-key`), which would be inlined here.

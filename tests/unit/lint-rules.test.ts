@@ -27,6 +27,8 @@ const NOT_SHIPPED = new Set([
 
 const eslint = new ESLint();
 const errorsIn = async (file: string, code: string) => (await eslint.lintText(code, { filePath: file }))[0]!.messages.map((m) => m.ruleId);
+/** A module that imports with `line` and uses the imported value (an unused one would be elided). */
+const usingImport = (line: string) => `${line}\nexport const x = [${line.match(/\{ (\w+) \}/)![1]}];\n`;
 
 describe('lint rules', () => {
   it('every top-level folder with source code is either shipped or known not to be', () => {
@@ -44,9 +46,7 @@ describe('lint rules', () => {
     ['page/shared/example.ts', "import { GlossaryTooltip } from '../tooltip/glossary-tooltip';"],
     ['entrypoints/glossary-content.ts', "import { GlossaryPage } from '@/page/full/glossary-page';"],
   ])('the every-page bundle may not import a value from a later bundle: %s', async (file, line) => {
-    expect(await errorsIn(file, `${line}\nexport const x = [${line.match(/\{ (\w+) \}/)![1]}];\n`)).toContain(
-      '@typescript-eslint/no-restricted-imports',
-    );
+    expect(await errorsIn(file, usingImport(line))).toContain('@typescript-eslint/no-restricted-imports');
   });
 
   it.each([
@@ -54,13 +54,9 @@ describe('lint rules', () => {
     ['popup/example.ts', "import { getDomain } from 'tldts';"],
     ['page/light/example.ts', "import { siteKeyFor } from '../../settings/site-key';"],
   ])('the popup and the pages may not bundle the suffix list: %s', async (file, line) => {
-    expect(await errorsIn(file, `${line}\nexport const x = [${line.match(/\{ (\w+) \}/)![1]}];\n`)).toContain(
-      '@typescript-eslint/no-restricted-imports',
-    );
+    expect(await errorsIn(file, usingImport(line))).toContain('@typescript-eslint/no-restricted-imports');
     // The background may.
-    expect(await errorsIn('background/example.ts', `${line}\nexport const x = [${line.match(/\{ (\w+) \}/)![1]}];\n`)).not.toContain(
-      '@typescript-eslint/no-restricted-imports',
-    );
+    expect(await errorsIn('background/example.ts', usingImport(line))).not.toContain('@typescript-eslint/no-restricted-imports');
   });
 
   it('a type from a later bundle, and a value within the bundle, are allowed', async () => {
